@@ -1,0 +1,60 @@
+import { relative, resolve, sep } from 'node:path';
+import type { Finding, Report, Severity } from '../findings.js';
+import { sortFindings } from './order.js';
+
+/**
+ * GitHub Actions workflow commands: one `::error file=...,line=...,col=...,title=ID::message` line per
+ * finding, which the runner turns into annotations on the pull request. Paths must be relative to the
+ * repository checkout, so when GITHUB_WORKSPACE is known the project's paths are re-rooted onto it.
+ */
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
+
+export function formatGithub(report: Report, options: { workspace?: string } = {}): string {
+  const names = new Map(report.rules.map((rule) => [rule.id, rule.name]));
+  const lines = sortFindings(report.findings).map((finding) =>
+    annotation(finding, names.get(finding.id), workspacePath(report.root, finding, options.workspace)),
+  );
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function annotation(finding: Finding, name: string | undefined, file: string): string {
+  const { line, column, endLine, endColumn, jsonPath } = finding.location;
+  const properties: Array<[string, string | number | undefined]> = [
+    ['file', file],
+    ['line', line],
+    ['col', line === undefined ? undefined : column],
+    ['endLine', line === undefined ? undefined : endLine],
+    // GitHub only honours endColumn on single-line annotations.
+    ['endColumn', line !== undefined && (endLine ?? line) === line ? endColumn : undefined],
+    ['title', name ? `${finding.id} ${name}` : finding.id],
+  ];
+  const props = properties
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  const message = jsonPath === undefined ? finding.message : `${finding.message} (${jsonPath})`;
+  return `::${COMMAND[finding.severity]} ${props}::${escapeData(message)}`;
+}
+
+/** The runner's escaping for the message part of a command. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` and `:`, so those are escaped too. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function workspacePath(root: string, finding: Finding, workspace: string | undefined): string {
+  if (!workspace) return finding.location.file;
+  const absolute = resolve(root, finding.location.file);
+  const fromWorkspace = relative(resolve(workspace), absolute);
+  // Outside the checkout GitHub cannot place the annotation anyway; keep the project-relative path.
+  if (fromWorkspace.startsWith('..')) return finding.location.file;
+  return fromWorkspace.split(sep).join('/');
+}
