@@ -17,40 +17,10 @@ set -euo pipefail
 export NESTSHIP_STEP=engine
 # shellcheck source=lib/common.sh
 . "$(dirname "$0")/lib/common.sh"
+# shellcheck source=lib/docker.sh
+. "$(dirname "$0")/lib/docker.sh"
 
 DOCKERD_LOG=${NESTSHIP_DOCKERD_LOG:-/var/log/nestship-dockerd.log}
-
-# Every docker client on this machine, first on PATH first, without repeats.
-client_candidates() {
-  { [ -n "${NESTSHIP_DOCKER:-}" ] && echo "$NESTSHIP_DOCKER"; type -ap docker; echo /usr/bin/docker; } \
-    | awk '!seen[$0]++'
-}
-
-# True when the client drives BuildKit: through buildx, or natively (client older than 23).
-can_buildkit() {
-  local client=$1 major
-  [ -x "$client" ] || return 1
-  "$client" buildx version >/dev/null 2>&1 && return 0
-  major=$("$client" --version 2>/dev/null | sed -n 's/^Docker version \([0-9]*\)\..*/\1/p')
-  [ -n "$major" ] && [ "$major" -lt 23 ]
-}
-
-buildkit_client() {
-  local c
-  while read -r c; do
-    if can_buildkit "$c"; then echo "$c"; return 0; fi
-  done < <(client_candidates)
-  return 1
-}
-
-# True when some client on the machine reaches a running engine.
-engine_answers() {
-  local c
-  while read -r c; do
-    [ -x "$c" ] && "$c" info >/dev/null 2>&1 && return 0
-  done < <(client_candidates)
-  return 1
-}
 
 start_dockerd() {
   command -v dockerd >/dev/null || apt_install docker.io
@@ -63,12 +33,17 @@ start_dockerd() {
   say "starting dockerd (no bridge, no iptables), log: $DOCKERD_LOG"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # setsid + closed stdio: the daemon outlives this script and never holds a caller's pipes
-  # open (CI waits for those pipes to close).
+  # open (CI waits for those pipes to close), nor the start lock (fd 9).
   setsid dockerd --bridge=none --iptables=false --ip-masq=false \
-    </dev/null >>"$DOCKERD_LOG" 2>&1 &
+    </dev/null >>"$DOCKERD_LOG" 2>&1 9>&- &
 }
 
-if ! engine_answers; then
+# One starter at a time: several runs of up.sh may start together.
+mkdir -p /var/lock
+exec 9>/var/lock/nestship-engine.lock
+flock 9
+
+if ! answering_client >/dev/null; then
   start_dockerd
 fi
 

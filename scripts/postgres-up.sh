@@ -83,7 +83,8 @@ fi
 say "starting PostgreSQL on 127.0.0.1:$PORT (log: $LOG)"
 as_postgres touch "$LOG"
 # pg_ctl detaches the server with its output in the log; -w waits until it accepts connections.
-as_postgres "$bin/pg_ctl" -D "$PGDATA" -l "$LOG" -w -t 60 start >&2 \
+# The server must not inherit the start lock (fd 9), or it would hold it for its lifetime.
+as_postgres "$bin/pg_ctl" -D "$PGDATA" -l "$LOG" -w -t 60 start >&2 9>&- \
   || { tail -n 20 "$LOG" >&2; die "PostgreSQL did not start (log: $LOG)"; }
 wait_until 30 answers || die "PostgreSQL started but $URL does not answer (log: $LOG)"
 echo "$URL"

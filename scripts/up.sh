@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Bring up everything nestship's tests stand on, idempotently (fast when already up):
+#   1. a Docker engine with a BuildKit-capable client     (scripts/engine-up.sh)
+#   2. the Node.js base images, pulled or built as stand-ins (scripts/base-images.sh)
+#   3. PostgreSQL 15 on 127.0.0.1:54329                    (scripts/postgres-up.sh)
+#   4. npm packages (repo root and examples/nest-prisma-api), then `npm run build`.
+# Daemons are left running in the background; nothing is exported to the caller.
+set -euo pipefail
+export NESTSHIP_STEP=up
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+started=$SECONDS
+
+docker=$(bash "$here/engine-up.sh")
+bash "$here/base-images.sh"
+pg_url=$(bash "$here/postgres-up.sh")
+
+# `npm ci` wipes node_modules, which would pull the floor from under a test run in the same
+# tree. Skip it when the installed tree already matches the lockfile: npm's own hidden lockfile
+# (node_modules/.package-lock.json) is rewritten on every install, so it being newer than
+# package.json and package-lock.json means nothing changed since.
+npm_ci() {
+  local dir=$1 hidden=$1/node_modules/.package-lock.json
+  [ -f "$dir/package-lock.json" ] || { say "no package-lock.json in $dir; skipping npm ci"; return 0; }
+  if [ -f "$hidden" ] && [ "$hidden" -nt "$dir/package-lock.json" ] && [ "$hidden" -nt "$dir/package.json" ]; then
+    say "npm packages in ${dir#"$root"/} match the lockfile"
+    return 0
+  fi
+  say "npm ci in ${dir#"$root"/}"
+  (cd "$dir" && npm ci --no-audit --no-fund >&2)
+}
+
+npm_ci "$root"
+[ -d "$root/examples/nest-prisma-api" ] && npm_ci "$root/examples/nest-prisma-api"
+
+say "npm run build"
+(cd "$root" && npm run build --silent >&2)
+
+say "up in $((SECONDS - started)) s: docker client $docker, PostgreSQL $pg_url"
