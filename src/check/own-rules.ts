@@ -1,0 +1,21 @@
+import type { RuleMeta } from '../findings.js';
+
+/**
+ * Findings that `check` itself raises rather than a rule: it could not learn the project, so the rules
+ * that need the project's facts were skipped. They sit at the top of the NS0xx range, away from the
+ * parser's own ids.
+ */
+export const PROJECT_NOT_DETECTED: RuleMeta = {
+  id: 'NS090',
+  name: 'project-not-detected',
+  severity: 'info',
+  summary: 'The project could be read, so the rules that need its facts ran.',
+  why:
+    'Many checks compare the Dockerfile with the project: the entry path from nest-cli.json and ' +
+    'tsconfig, the package manager and its lockfile, Prisma, the HTTP adapter. When nestship cannot ' +
+    'detect the project (no package.json, no lockfile, unreadable JSON), it still lints the Dockerfile ' +
+    'on its own but cannot run those checks, and says why with this finding.',
+  fix: 'Fix the problem the message names (for example add the lockfile), or run check from the project directory.',
+};
+
+export const CHECK_RULES: readonly RuleMeta[] = [PROJECT_NOT_DETECTED];
