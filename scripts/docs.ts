@@ -8,16 +8,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECK_RULES } from '../src/check/own-rules.js';
 import type { RuleMeta } from '../src/findings.js';
-import { allRules } from '../src/rules/index.js';
+import { allRules, ruleMetas } from '../src/rules/index.js';
 
 export const DOCS_DIR = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 
-/** Every rule with the source file that defines it, in id order. */
+/**
+ * Every id check can report, with the source file that defines it, in id order: the rules (one file
+ * each, named after the rule), the engine's own metas such as NS099 (in src/rules/index.ts), and the
+ * findings check raises itself (src/check/own-rules.ts).
+ */
 export function catalogue(): Array<{ meta: RuleMeta; source: string }> {
+  const ruleIds = new Set(allRules.map((rule) => rule.meta.id));
   return [
     ...CHECK_RULES.map((meta) => ({ meta, source: 'src/check/own-rules.ts' })),
     ...allRules.map((rule) => ({ meta: rule.meta, source: `src/rules/${rule.meta.name}.ts` })),
-  ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+    ...ruleMetas
+      .filter((meta) => !ruleIds.has(meta.id))
+      .map((meta) => ({ meta, source: 'src/rules/index.ts' })),
+  ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 }
 
 const RANGES: Array<{ prefix: string; title: string }> = [

@@ -9,7 +9,7 @@ export const PROJECT_NOT_DETECTED: RuleMeta = {
   id: 'NS090',
   name: 'project-not-detected',
   severity: 'info',
-  summary: 'The project could be read, so the rules that need its facts ran.',
+  summary: 'The project is detected, so the rules that need its facts can run.',
   why:
     'Many checks compare the Dockerfile with the project: the entry path from nest-cli.json and ' +
     'tsconfig, the package manager and its lockfile, Prisma, the HTTP adapter. When nestship cannot ' +
