@@ -1,0 +1,140 @@
+/**
+ * The cache experiment: rebuild a scratch copy of the build context after a one-line source change,
+ * then after a no-op lockfile change, and write down which steps missed the cache and how many
+ * bytes of new layers the final image gained. That is what every deploy of a code change costs:
+ * the build time of the missed steps, and the bytes a registry push and every node's pull carry.
+ */
+import { relative, join, isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
+import { build, type BuildResult, type Engine } from './engine.js';
+import type { Resources } from './cleanup.js';
+import { scanImage } from './layers.js';
+import type { BuildStep, ProgressDisplay } from './progress.js';
+import type { VerifyProject } from './project.js';
+import { changeFile, scratchCopy } from './scratch.js';
+
+export interface NewLayer {
+  index: number;
+  size: number;
+  createdBy: string;
+}
+
+export interface ChangeResult {
+  /** What was changed, for example `src/main.ts`. */
+  changed: string;
+  ok: boolean;
+  error?: string;
+  steps: BuildStep[];
+  /** Steps that install dependencies and missed the cache. */
+  rebuiltInstalls: BuildStep[];
+  /** Layers of the final image that the build before did not have. */
+  newLayers: NewLayer[];
+  newLayerBytes: number;
+  seconds: number;
+}
+
+export interface CacheObservation {
+  /** The baseline build (of the user's own context). */
+  baseline: BuildResult;
+  source?: ChangeResult;
+  lockfile?: ChangeResult;
+  /** Why a part of the experiment could not run, for example no source file found. */
+  skipped: string[];
+}
+
+export interface ExperimentSettings {
+  engine: Engine;
+  resources: Resources;
+  project: VerifyProject;
+  /** The image built from the user's context, and its layer diff ids. */
+  baseline: { tag: string; result: BuildResult; diffIds: string[] };
+  target?: string;
+  buildArgs?: Record<string, string>;
+  labels: Record<string, string>;
+  /** Run the lockfile half too (it re-runs the install, the slow part). */
+  lockfile: boolean;
+  progress: ProgressDisplay;
+  tempRoot?: string;
+}
+
+/** An install step: a RUN of a package manager's install (not `npm run build`, not `npx`). */
+const INSTALL =
+  /\b(npm\s+(ci|install|i)\b|pnpm\s+(install|i|fetch|deploy)\b|yarn\s+(install|workspaces\s+focus)\b|yarn(\s+--\S+)*\s*($|&&|;)|bun\s+(install|i)\b)/;
+
+export function isInstallStep(step: BuildStep): boolean {
+  return /^RUN\b/.test(step.instruction) && INSTALL.test(step.instruction);
+}
+
+export async function runCacheExperiment(settings: ExperimentSettings): Promise<CacheObservation> {
+  const { project, resources, progress } = settings;
+  const observation: CacheObservation = { baseline: settings.baseline.result, skipped: [] };
+  const dockerfile = project.dockerfile;
+  if (!dockerfile) return observation;
+
+  // Step 1: a scratch copy of the context; the Dockerfile keeps its place relative to it.
+  const scratch = resources.dir(await scratchCopy(project.root, settings.tempRoot ?? tmpdir()));
+  const inside = relative(project.root, dockerfile.path);
+  const scratchDockerfile = inside.startsWith('..') || isAbsolute(inside) ? dockerfile.path : join(scratch, inside);
+  let previous = settings.baseline.diffIds;
+
+  const rebuild = async (changed: string, tagSuffix: string): Promise<ChangeResult> => {
+    progress.note(`cache experiment: rebuilding after a change to ${changed}`);
+    const tag = resources.image(`${settings.baseline.tag}-${tagSuffix}`);
+    const result = await build(settings.engine, {
+      context: scratch,
+      dockerfile: scratchDockerfile,
+      tag,
+      labels: settings.labels,
+      progress,
+      ...(settings.target ? { target: settings.target } : {}),
+      ...(settings.buildArgs ? { buildArgs: settings.buildArgs } : {}),
+    });
+    const change: ChangeResult = {
+      changed,
+      ok: result.ok,
+      steps: result.steps,
+      rebuiltInstalls: result.steps.filter((s) => isInstallStep(s) && !s.cached),
+      newLayers: [],
+      newLayerBytes: 0,
+      seconds: result.seconds,
+      ...(result.error ? { error: result.error } : {}),
+    };
+    if (!result.ok) return change;
+
+    // Layers whose content differs from every layer of the build before are what a push ships.
+    const scan = await scanImage(settings.engine, tag, {
+      baseLayers: Number.POSITIVE_INFINITY,
+      ...(settings.tempRoot ? { tempRoot: settings.tempRoot } : {}),
+    });
+    const known = new Set(previous);
+    change.newLayers = scan.layers
+      .filter((layer) => !known.has(layer.diffId))
+      .map((layer) => ({ index: layer.index, size: layer.size, createdBy: layer.createdBy }));
+    change.newLayerBytes = change.newLayers.reduce((sum, layer) => sum + layer.size, 0);
+    previous = scan.layers.map((layer) => layer.diffId);
+    return change;
+  };
+
+  // Step 2: one line appended to a source file: a comment, so the app's behaviour is unchanged
+  // but its compiled output is not byte-identical.
+  if (project.sourceFile) {
+    await changeFile(join(scratch, project.sourceFile), (before) =>
+      Buffer.concat([before, Buffer.from('\n// nestship verify: cache experiment\n')]),
+    );
+    observation.source = await rebuild(project.sourceFile, 'source');
+  } else {
+    observation.skipped.push(`no TypeScript source under ${project.sourceRoot}/ to change`);
+  }
+
+  // Step 3: the lockfile gains a trailing newline: same dependencies, different bytes, so every
+  // step that copies the lockfile misses the cache, as a real dependency change would.
+  if (!settings.lockfile) return observation;
+  const lockfile = project.lockfile;
+  if (!lockfile || lockfile.endsWith('.lockb')) {
+    observation.skipped.push(lockfile ? `${lockfile} is binary; not changed` : 'no lockfile to change');
+    return observation;
+  }
+  await changeFile(join(scratch, lockfile), (before) => Buffer.concat([before, Buffer.from('\n')]));
+  observation.lockfile = await rebuild(lockfile, 'lockfile');
+  return observation;
+}
