@@ -18,6 +18,8 @@
 # (no musl Node.js on the npm registry), and it carries this machine's CA bundle.
 #
 # Environment: NESTSHIP_NODE_MAJORS (default "22 20"), NESTSHIP_NO_PULL=1 skips the pull,
+# NESTSHIP_REBUILD_BASE=1 rebuilds existing stand-ins (the cached root file system is reused;
+# delete /var/cache/nestship/bookworm-minbase.tar to refresh it too),
 # NESTSHIP_DEBIAN_MIRROR (default http://deb.debian.org/debian).
 set -euo pipefail
 export NESTSHIP_STEP=base-images
@@ -32,7 +34,8 @@ MIRROR=${NESTSHIP_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 ROOTFS_TAR=$CACHE/bookworm-minbase.tar
 CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 
-docker=$(bash "$here/engine-up.sh")
+# up.sh hands over the client it already brought up; run on its own, bring the engine up here.
+docker=${NESTSHIP_ENGINE_CLIENT:-$(bash "$here/engine-up.sh")}
 mkdir -p "$CACHE/npm"
 # Other engineers (and CI) may run this at the same time: one builder at a time.
 exec 9>"$CACHE/base-images.lock"
@@ -41,9 +44,11 @@ flock 9
 has_image() { "$docker" image inspect "$1" >/dev/null 2>&1; }
 label_of() { "$docker" image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null; }
 
-# An image counts as present unless it is a stand-in from an older recipe.
+# An image counts as present unless it is a stand-in from an older recipe, or a rebuild of
+# the stand-ins was asked for (NESTSHIP_REBUILD_BASE=1, e.g. to take a newer Node.js 22.x).
 usable() {
   has_image "$1" || return 1
+  [ -z "${NESTSHIP_REBUILD_BASE:-}" ] || [ -z "$(label_of "$1" nestship.base-image)" ] || return 1
   local kind; kind=$(label_of "$1" nestship.base-image)
   [ "$kind" != stand-in ] || [ "$(label_of "$1" nestship.base-image.recipe)" = "$RECIPE" ]
 }
@@ -161,6 +166,7 @@ ENTRY
 for major in ${NESTSHIP_NODE_MAJORS:-22 20}; do
   primary=node:$major-bookworm-slim
   alias=node:$major-slim
+  previous=$("$docker" image inspect -f '{{.Id}}' "$primary" 2>/dev/null || true)
   if usable "$primary"; then
     :
   elif usable "$alias"; then
@@ -171,6 +177,10 @@ for major in ${NESTSHIP_NODE_MAJORS:-22 20}; do
     build_standin "$major" "$primary"
   fi
   "$docker" tag "$primary" "$alias"
+  # A replaced stand-in is left without tags: remove it (it stays while a container uses it).
+  if [ -n "$previous" ] && [ "$previous" != "$("$docker" image inspect -f '{{.Id}}' "$primary")" ]; then
+    "$docker" rmi "$previous" >/dev/null 2>&1 || true
+  fi
   kind=$(label_of "$primary" nestship.base-image)
   say "$primary = $alias: ${kind:-official} (node $("$docker" image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$primary" | sed -n 's/^NODE_VERSION=//p'))"
 done

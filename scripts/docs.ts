@@ -92,11 +92,59 @@ export function renderIndex(entries: Array<{ meta: RuleMeta }>): string {
 # nestship check rules
 
 \`nestship check\` reports each problem as a finding with one of these ids. The severity is the default;
-\`.nestship.json\` can change it (\`check.override\`) or turn a rule off (\`check.ignored\`), and a
-\`# nestship ignore=ID\` pragma in the Dockerfile silences one instruction.
+\`.nestship.json\` can change it or turn a rule off, and a pragma in the Dockerfile silences one
+instruction, one stage or the whole check.
 
-${sections.join('\n')}`;
+${sections.join('\n')}
+${USAGE_NOTES}`;
 }
+
+/** How to run check, configure it and read its output: the same for every rule. */
+const USAGE_NOTES = `## Configuration
+
+\`nestship check\` reads the \`"check"\` section of \`.nestship.json\` (the file \`nestship init\` also keeps
+its \`"init"\` options in). It looks in the project directory, then in each parent up to the git root,
+and takes the nearest file that has a \`"check"\` section; \`--config FILE\` names one outright.
+
+\`\`\`json
+{
+  "check": {
+    "ignored": ["NS110"],
+    "override": { "info": ["NS205"], "error": ["NS107"] },
+    "failureThreshold": "warning"
+  }
+}
+\`\`\`
+
+Unknown keys and unknown rule ids are errors (exit 2), so a typo never turns a rule back on unnoticed.
+
+## Pragmas
+
+\`\`\`dockerfile
+# nestship ignore=NS103,NS108      the next instruction
+# nestship stage ignore=NS120      from here to the end of the stage
+# nestship global ignore=NS205     the whole check, project-file findings included
+\`\`\`
+
+## Exit codes
+
+- **0**: no finding at or above the threshold.
+- **1**: at least one finding at or above the threshold (\`failureThreshold\`, or \`--threshold\`;
+  default \`warning\`, so info findings advise without failing a build). \`--no-fail\` always exits 0.
+- **2**: check could not run: no Dockerfile, a bad config file, a bad flag.
+
+## Output formats
+
+\`--format pretty\` (default; colour only on a terminal, honouring \`NO_COLOR\` and \`FORCE_COLOR\`),
+\`json\` (the \`JsonReport\` type in \`src/report/json.ts\`, \`schemaVersion\` 1), \`sarif\` (SARIF 2.1.0 with
+the full rule list) and \`github\` (workflow commands that become pull-request annotations).
+
+## Fixes
+
+\`--fix\` applies the safe fixes some findings carry (for example \`npm install\` to \`npm ci\`, a shell-form
+\`CMD\` to exec form) to the Dockerfile and \`.dockerignore\`, atomically; \`--fix --dry-run\` prints the
+unified diff and writes nothing.
+`;
 
 /** The pages this script writes, by file name. */
 export function renderAll(): Map<string, string> {

@@ -25,7 +25,8 @@ DOCKERD_LOG=${NESTSHIP_DOCKERD_LOG:-/var/log/nestship-dockerd.log}
 start_dockerd() {
   command -v dockerd >/dev/null || apt_install docker.io
   # A dockerd of ours may still be starting: give it the chance before starting a second one.
-  if [ -s /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+  # (A pid file left by a killed daemon may name a pid that another program has since taken.)
+  if [ -s /var/run/docker.pid ] && [ "$(cat "/proc/$(cat /var/run/docker.pid)/comm" 2>/dev/null)" = dockerd ]; then
     say "dockerd (pid $(cat /var/run/docker.pid)) is running; waiting for it to answer"
     return 0
   fi

@@ -14,7 +14,7 @@ root=$(dirname "$here")
 started=$SECONDS
 
 docker=$(bash "$here/engine-up.sh")
-bash "$here/base-images.sh"
+NESTSHIP_ENGINE_CLIENT=$docker bash "$here/base-images.sh"
 pg_url=$(bash "$here/postgres-up.sh")
 
 # `npm ci` wipes node_modules, which would pull the floor from under a test run in the same
@@ -29,7 +29,8 @@ npm_ci() {
     return 0
   fi
   say "npm ci in ${dir#"$root"/}"
-  (cd "$dir" && npm ci --no-audit --no-fund >&2)
+  # --prefer-offline: package metadata already in npm's cache is not fetched again.
+  (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund >&2)
 }
 
 npm_ci "$root"
