@@ -1,38 +1,27 @@
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module.js';
-import { configureApp } from './app.setup.js';
-import { ConfigError, loadConfig } from './config/config.js';
-import {
-  checkDatabase,
-  DatabaseUnreachableError,
-} from './database/check-database.js';
-
-async function main(): Promise<void> {
-  // 1. Settings first: nothing else is worth starting with a bad one.
-  const config = loadConfig(process.env);
-  // 2. The database, with a short timeout, so a wrong URL fails the deployment and not a request.
-  await checkDatabase(config);
-  // 3. abortOnError off: Nest would otherwise call process.abort() and dump core on a failed init.
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    abortOnError: false,
-  });
-  configureApp(app);
-  await app.listen(config.port, config.host);
-  new Logger('Main').log(`listening on http://${config.host}:${config.port}`);
-}
-
-main().catch((error: unknown) => {
-  // Expected start-up failures get one line that says what to fix; anything else its stack.
-  const known =
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnreachableError ||
-    (error as { code?: unknown })?.code === 'EADDRINUSE';
-  const text = known
-    ? (error as Error).message
-    : error instanceof Error
-      ? error.stack
-      : error;
-  process.stderr.write(`nest-prisma-api: cannot start: ${String(text)}\n`);
+// The entry point stays this small on purpose. Node runs as PID 1 in the container, and the
+// kernel drops a signal to PID 1 that has no handler: a SIGTERM that arrived while Nest, Prisma and
+// their modules were still loading (seconds on a small machine) would be ignored, and
+// `docker stop` would wait its 10 s and kill. So a handler is installed before anything loads, and
+// handed over to Nest's shutdown hooks once they are in place.
+const stopDuringStart = (signal: NodeJS.Signals): void => {
+  process.stderr.write(
+    `nest-prisma-api: ${signal} before the service was up; exiting\n`,
+  );
   process.exit(1);
-});
+};
+process.once('SIGTERM', stopDuringStart);
+process.once('SIGINT', stopDuringStart);
+
+try {
+  const { bootstrap } = await import('./bootstrap.js');
+  await bootstrap(() => {
+    process.off('SIGTERM', stopDuringStart);
+    process.off('SIGINT', stopDuringStart);
+  });
+} catch (error) {
+  const { describeStartFailure } = await import('./bootstrap.js');
+  process.stderr.write(
+    `nest-prisma-api: cannot start: ${describeStartFailure(error)}\n`,
+  );
+  process.exit(1);
+}
