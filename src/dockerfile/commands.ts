@@ -189,3 +189,12 @@ export function isDownloadRunner(command: ShellCommand): boolean {
   if (program === 'npx' || program === 'bunx' || program === 'pnpx') return true;
   return (program === 'pnpm' || program === 'yarn') && verb === 'dlx';
 }
+
+/** `npm run build`, `nest build`, `tsc`, or the project's own build script run any way. */
+export function isBuildCommand(command: ShellCommand, buildScript = 'build'): boolean {
+  const script = scriptCallOf(command);
+  if (script) return script.script === buildScript;
+  const bin = binaryOf(command);
+  if (!bin) return false;
+  return (bin.name === 'nest' && bin.args[0] === 'build') || bin.name === 'tsc';
+}

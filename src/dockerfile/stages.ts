@@ -96,13 +96,16 @@ export interface NodeModulesOrigin {
   via: Step | undefined;
   /** The installs that produced them. */
   installs: InstallStep[];
+  /** A later step prunes devDependencies from them (`npm prune --omit=dev`). */
+  pruned: boolean;
 }
 
 /** Trace `node_modules` of a stage back to the installs that made them (through COPY --from). */
 export function nodeModulesOrigins(model: Model, stage: Stage, depth = 0): NodeModulesOrigin[] {
   const steps = effectiveSteps(model, stage);
   const own = installsIn(steps);
-  const origins: NodeModulesOrigin[] = own.length > 0 ? [{ via: undefined, installs: own }] : [];
+  const pruned = steps.some((s) => s.commands.some(isProductionPrune));
+  const origins: NodeModulesOrigin[] = own.length > 0 ? [{ via: undefined, installs: own, pruned }] : [];
   if (depth > 8) return origins;
   for (const step of steps) {
     const copy = step.copy;
@@ -110,7 +113,11 @@ export function nodeModulesOrigins(model: Model, stage: Stage, depth = 0): NodeM
     const source = model.stages[copy.fromStage];
     if (!source || !copy.sources.some((src) => bringsNodeModules(src, source.endWorkdir))) continue;
     const inner = nodeModulesOrigins(model, source, depth + 1);
-    origins.push({ via: step, installs: inner.flatMap((o) => o.installs) });
+    origins.push({
+      via: step,
+      installs: inner.flatMap((o) => o.installs),
+      pruned: inner.length > 0 && inner.every((o) => o.pruned),
+    });
   }
   return origins;
 }

@@ -5,16 +5,46 @@
 import type { Finding, RuleMeta } from '../findings.js';
 import { buildRuleContext, type RuleContext, type RuleContextInput } from './context.js';
 import type { Rule } from './rule.js';
+import { addInsteadOfCopy } from './add-instead-of-copy.js';
 import { cmdExecForm } from './cmd-exec-form.js';
+import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
+import { corepackBeforeManifest } from './corepack-before-manifest.js';
+import { corepackMissing } from './corepack-missing.js';
+import { dedicatedDepsStage } from './dedicated-deps-stage.js';
+import { dockerignoreCoverage } from './dockerignore-coverage.js';
+import { dockerignoreMissing } from './dockerignore-missing.js';
+import { downloadAtStart } from './download-at-start.js';
 import { emptyDockerfile } from './empty-dockerfile.js';
+import { entryPathMismatch } from './entry-path-mismatch.js';
+import { exposePortMismatch } from './expose-port-mismatch.js';
+import { fastifyListenHost } from './fastify-listen-host.js';
+import { healthcheckMissing } from './healthcheck-missing.js';
+import { healthcheckToolMissing } from './healthcheck-tool-missing.js';
 import { instructionBeforeFrom } from './instruction-before-from.js';
 import { invalidExecForm } from './invalid-exec-form.js';
 import { lockfileStrictInstall } from './lockfile-strict-install.js';
+import { manifestsBeforeSource } from './manifests-before-source.js';
 import { missingFrom } from './missing-from.js';
+import { noMigrationsAtStart } from './no-migrations-at-start.js';
+import { nodeEnvBeforeBuild } from './node-env-before-build.js';
 import { nonRootUser } from './non-root-user.js';
+import { numericUser } from './numeric-user.js';
+import { packageManagerCache } from './package-manager-cache.js';
 import { pid1Node } from './pid1-node.js';
+import { pinnedBaseImage } from './pinned-base-image.js';
+import { postinstallBeforeSchema } from './postinstall-before-schema.js';
+import { prismaCliInRuntime } from './prisma-cli-in-runtime.js';
+import { prismaClientInRuntime } from './prisma-client-in-runtime.js';
+import { prismaEngineBase } from './prisma-engine-base.js';
+import { prismaGenerateInBuild } from './prisma-generate-in-build.js';
 import { runtimeCopyOrder } from './runtime-copy-order.js';
+import { runtimeDevDependencies } from './runtime-dev-dependencies.js';
+import { runtimeOnlyArtifacts } from './runtime-only-artifacts.js';
+import { secretFileInLayer } from './secret-file-in-layer.js';
+import { secretsInArgEnv } from './secrets-in-arg-env.js';
 import { shutdownHooks } from './shutdown-hooks.js';
+import { syntaxDirective } from './syntax-directive.js';
+import { tsconfigBuildOutdir } from './tsconfig-build-outdir.js';
 import { unknownInstruction } from './unknown-instruction.js';
 
 export type { Rule } from './rule.js';
@@ -27,11 +57,41 @@ export const allRules: readonly Rule[] = [
   instructionBeforeFrom,
   unknownInstruction,
   invalidExecForm,
+  manifestsBeforeSource,
+  dedicatedDepsStage,
   lockfileStrictInstall,
+  prismaGenerateInBuild,
+  runtimeOnlyArtifacts,
+  runtimeDevDependencies,
   nonRootUser,
   cmdExecForm,
+  noMigrationsAtStart,
   runtimeCopyOrder,
+  nodeEnvBeforeBuild,
   pid1Node,
+  entryPathMismatch,
+  numericUser,
+  secretsInArgEnv,
+  secretFileInLayer,
+  pinnedBaseImage,
+  addInsteadOfCopy,
+  healthcheckMissing,
+  healthcheckToolMissing,
+  prismaEngineBase,
+  prismaClientInRuntime,
+  prismaCliInRuntime,
+  packageManagerCache,
+  syntaxDirective,
+  corepackBeforeManifest,
+  exposePortMismatch,
+  downloadAtStart,
+  postinstallBeforeSchema,
+  copyFromUnknownStage,
+  corepackMissing,
+  tsconfigBuildOutdir,
+  dockerignoreCoverage,
+  dockerignoreMissing,
+  fastifyListenHost,
   shutdownHooks,
 ];
 

@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import { atFile } from './rule.js';
+import { lineOf } from './project.js';
 
 /** NS205: without shutdown hooks, node as PID 1 ignores SIGTERM. */
 export const shutdownHooks: Rule = {
@@ -16,11 +17,8 @@ export const shutdownHooks: Rule = {
     if (!ctx.profile || !facts || facts.value) return [];
     const nest = ctx.profile.nest;
     const main = facts.source !== 'default' ? facts.source : `${nest.sourceRoot.value}/${nest.entryFile.value}.ts`;
-    const text = ctx.readFile(main);
     // Point at the listen call when the file shows one: that is where the hook belongs.
-    const lines = text?.split(/\r\n|\r|\n/) ?? [];
-    const index = lines.findIndex((l) => /\.listen\s*\(/.test(l));
-    const where = index >= 0 ? { line: index + 1, column: lines[index]!.search(/\S/) + 1 } : {};
+    const where = lineOf(ctx.readFile(main), /\S(?=.*\.listen\s*\()/) ?? {};
     return [atFile(this.meta, main, 'The app never calls enableShutdownHooks(), so SIGTERM is ignored while node runs as PID 1 and the container is killed after the grace period.', where)];
   },
 };
