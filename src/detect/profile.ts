@@ -19,6 +19,11 @@ export interface PackageManagerFacts {
   version: Fact<string> | undefined;
   /** The lockfile path, for example `package-lock.json`. */
   lockfile: Fact<string>;
+  /**
+   * Major version of the package manager when it is certain: from `packageManager`, or implied by the
+   * lockfile format (yarn classic 1, berry `__metadata` 8 -> 4). Absent otherwise.
+   */
+  major?: Fact<number>;
 }
 
 export type ModuleSystem = 'cjs' | 'esm';
@@ -39,6 +44,8 @@ export interface NestFacts {
   outDir: Fact<string>;
   /** The compiled entry, relative to the project root, for example `dist/main.js`. */
   entryPath: Fact<string>;
+  /** The entry source file, relative to the project root, for example `src/main.ts`. */
+  entrySource?: Fact<string>;
   moduleSystem: Fact<ModuleSystem>;
   /** The npm script that builds, usually `build`. */
   buildScript: Fact<string>;
