@@ -173,7 +173,7 @@ function readBuilder(cli: NestCli, appName: string | undefined): BuilderChoice {
         hint: 'use tsc, swc or webpack in compilerOptions.builder',
       });
     }
-    const detail = name === kind ? undefined : `${name}, lays out output like ${kind}`;
+    const detail = name === kind ? raw.detail : `${name}, lays out output like ${kind}`;
     return { value: kind, source: raw.source, options, name, ...(detail ? { detail } : {}) };
   }
   const webpack = lookup(cli, appName, 'compilerOptions.webpack', false, asBoolean);

@@ -109,7 +109,7 @@ export async function resolveTsconfig(root: string, rel: string): Promise<Resolv
     // `extends` may be one entry or (TS 5) a list where later entries override earlier ones.
     const parents = typeof json['extends'] === 'string' ? [json['extends']] : strings(json['extends']);
     for (const parent of [...parents].reverse()) {
-      const target = await locateParent(root, dir, parent);
+      const target = await locateParent(root, dir, parent, file);
       if (target) await visit(target, depth + 1);
       else resolved.unresolved.push(parent);
     }
@@ -122,7 +122,12 @@ export async function resolveTsconfig(root: string, rel: string): Promise<Resolv
 }
 
 /** A relative `extends` is a file; anything else names an npm package under node_modules. */
-async function locateParent(root: string, dir: string, parent: string): Promise<string | undefined> {
+async function locateParent(
+  root: string,
+  dir: string,
+  parent: string,
+  child: string,
+): Promise<string | undefined> {
   const relative = parent.startsWith('.') || path.isAbsolute(parent);
   const base = relative ? path.resolve(dir, parent) : path.join(root, 'node_modules', parent);
   for (const candidate of [base, `${base}.json`, path.join(base, 'tsconfig.json')]) {
@@ -130,7 +135,7 @@ async function locateParent(root: string, dir: string, parent: string): Promise<
   }
   if (relative) {
     throw new NestshipError(`tsconfig extends "${parent}", which does not exist`, {
-      file: relativeTo(root, dir) === '.' ? parent : relativeTo(root, dir),
+      file: child,
       hint: 'fix the "extends" path',
     });
   }
