@@ -27,7 +27,7 @@ export function dockerfileLocal(input: GenerateInput): string {
   if (pm.setup.length > 0) {
     body.push({ op: 'ENV', name: 'COREPACK_ENABLE_DOWNLOAD_PROMPT', value: '0' }, { op: 'RUN', steps: pm.setup });
   }
-  body.push(...copyManifests(pm), { op: 'RUN', mounts: [pm.cache], env: pm.installEnv, steps: [pm.install] });
+  body.push(...copyManifests(pm), { op: 'RUN', mounts: [pm.cache], steps: [pm.install] });
   const project = profile.nest.monorepo.value ? [profile.nest.project.value] : [];
   const start = ['node_modules/.bin/nest', 'start', ...project, '--watch', '--preserveWatchOutput'];
   body.push(

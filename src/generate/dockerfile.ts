@@ -63,7 +63,7 @@ function baseStage(profile: Profile): Stage {
 function baseReason(profile: Profile): string {
   const natives = profile.native.packages.value;
   if (natives.length > 0) return `${natives.join(', ')} ship${natives.length === 1 ? 's' : ''} native code built for glibc.`;
-  return `it was chosen (${profile.base.image.source}).`;
+  return 'glibc loads prebuilt native modules and Prisma engines as they are published.';
 }
 
 function packageManagerStage(pm: PackageManagerPlan): Stage {
@@ -327,5 +327,5 @@ function installRun(
 ): Instruction {
   const mounts: Mount[] = [pm.cache];
   if (profile.registryAuth) mounts.push({ type: 'secret', id: 'npmrc', target: '/root/.npmrc' });
-  return { op: 'RUN', mounts, env: pm.installEnv, steps: [command, ...after] };
+  return { op: 'RUN', mounts, steps: [command, ...after] };
 }

@@ -18,8 +18,6 @@ export interface PackageManagerPlan {
   /** The lockfile-strict install of production dependencies only. */
   installProd: string;
   cache: Mount;
-  /** Environment for the install steps, for managers that take their cache folder from it. */
-  installEnv: Record<string, string>;
   /** The command that runs a package.json script with extra arguments. */
   runScript(script: string, args: string[]): string;
   /** The program and arguments of a script run in exec form (Dockerfile.local, compose). */
@@ -56,7 +54,6 @@ export function packageManagerPlan(profile: Profile, files: ProjectFiles): Packa
         install: 'npm ci',
         installProd: 'npm ci --omit=dev',
         cache: { type: 'cache', target: '/root/.npm' },
-        installEnv: {},
         runScript: (script, args) => ['npm run', script, ...(args.length ? ['--', ...args] : [])].join(' '),
         runScriptArgv: (script, args) => ['npm', 'run', script, ...(args.length ? ['--', ...args] : [])],
       };
@@ -65,10 +62,9 @@ export function packageManagerPlan(profile: Profile, files: ProjectFiles): Packa
         name,
         manifests,
         setup,
-        install: 'pnpm install --frozen-lockfile',
-        installProd: 'pnpm install --frozen-lockfile --prod',
+        install: 'pnpm install --frozen-lockfile --store-dir /pnpm/store',
+        installProd: 'pnpm install --frozen-lockfile --prod --store-dir /pnpm/store',
         cache: { type: 'cache', id: 'pnpm-store', target: '/pnpm/store' },
-        installEnv: { npm_config_store_dir: '/pnpm/store' },
         runScript: (script, args) => ['pnpm run', script, ...args].join(' '),
         runScriptArgv: (script, args) => ['pnpm', 'run', script, ...args],
       };
@@ -80,7 +76,6 @@ export function packageManagerPlan(profile: Profile, files: ProjectFiles): Packa
         install: 'yarn install --frozen-lockfile',
         installProd: 'yarn install --frozen-lockfile --production',
         cache: { type: 'cache', id: 'yarn-classic', target: '/usr/local/share/.cache/yarn' },
-        installEnv: {},
         runScript: (script, args) => ['yarn run', script, ...args].join(' '),
         runScriptArgv: (script, args) => ['yarn', 'run', script, ...args],
       };
@@ -93,7 +88,6 @@ export function packageManagerPlan(profile: Profile, files: ProjectFiles): Packa
         // `workspaces focus` refuses --immutable; the deps stage has already checked the lockfile.
         installProd: 'yarn workspaces focus --all --production',
         cache: { type: 'cache', id: 'yarn-berry', target: '/root/.yarn/berry/cache' },
-        installEnv: {},
         runScript: (script, args) => ['yarn run', script, ...args].join(' '),
         runScriptArgv: (script, args) => ['yarn', 'run', script, ...args],
       };
@@ -105,7 +99,6 @@ export function packageManagerPlan(profile: Profile, files: ProjectFiles): Packa
         install: 'bun install --frozen-lockfile',
         installProd: 'bun install --frozen-lockfile --production',
         cache: { type: 'cache', id: 'bun', target: '/root/.bun/install/cache' },
-        installEnv: {},
         runScript: (script, args) => ['bun run', script, ...args].join(' '),
         runScriptArgv: (script, args) => ['bun', 'run', script, ...args],
       };

@@ -3,7 +3,8 @@
  * planned first (create, identical, update, conflict); a conflict stops the whole write unless the
  * user forces it, and the write itself is all or none.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { NestshipError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Profile } from '../detect/profile.js';
@@ -52,6 +53,7 @@ export async function init(dir: string, options: InitOptions = {}): Promise<Init
   };
 
   // Step 1: the saved choices, merged with the flags given now.
+  await requireFolder(root, dir);
   const stateText = await readOptional(join(root, STATE_PATH));
   const state = readState(stateText);
   const chosen = mergeOptions(state.options, given);
@@ -114,6 +116,13 @@ function projectFiles(root: string): ProjectFiles {
       }
     },
   };
+}
+
+async function requireFolder(root: string, given: string): Promise<void> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new NestshipError(`${given} is not a folder`, { hint: 'pass the folder of a NestJS project' });
+  }
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
