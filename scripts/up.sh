@@ -29,14 +29,27 @@ npm_ci() {
     return 0
   fi
   say "npm ci in ${dir#"$root"/}"
-  # --prefer-offline: package metadata already in npm's cache is not fetched again.
-  (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund >&2)
+  # --prefer-offline: package metadata already in npm's cache is not fetched again. One retry,
+  # because a busy shared npm cache now and then loses a tarball under a concurrent install.
+  (cd "$dir" && { npm ci --prefer-offline --no-audit --no-fund >&2 \
+    || { say "npm ci failed; retrying once"; npm ci --no-audit --no-fund >&2; }; })
 }
 
 npm_ci "$root"
 [ -d "$root/examples/nest-prisma-api" ] && npm_ci "$root/examples/nest-prisma-api"
 
-say "npm run build"
-(cd "$root" && npm run build --silent >&2)
+# The compiler takes tens of seconds on a busy machine: skip it when nothing it reads changed
+# since the last build this script made (npm test builds again in any case).
+stamp=$root/dist/.nestship-built
+if [ -f "$stamp" ] && [ -z "$(find "$root/src" "$root/tsconfig.json" "$root/package.json" \
+      "$root/package-lock.json" -newer "$stamp" -print -quit)" ]; then
+  say "dist/ is up to date with src/"
+else
+  say "npm run build"
+  mkdir -p "$root/dist" && touch "$root/dist/.nestship-build-start"
+  (cd "$root" && npm run build --silent >&2)
+  # The stamp takes the time the build started, so edits made during the build count as new.
+  mv "$root/dist/.nestship-build-start" "$stamp"
+fi
 
 say "up in $((SECONDS - started)) s: docker client $docker, PostgreSQL $pg_url"
