@@ -31,6 +31,12 @@ start_dockerd() {
     return 0
   fi
   is_root || die "no Docker engine answers, and starting dockerd needs root"
+  # dockerd trusts the pid file of its own containerd; after a kill that pid may belong to
+  # another program by now, and dockerd would then wait for a containerd that never answers.
+  local cpid=/var/run/docker/containerd/containerd.pid
+  if [ -s "$cpid" ] && [ "$(cat "/proc/$(cat "$cpid")/comm" 2>/dev/null)" != containerd ]; then
+    rm -f "$cpid"
+  fi
   say "starting dockerd (no bridge, no iptables), log: $DOCKERD_LOG"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # setsid + closed stdio: the daemon outlives this script and never holds a caller's pipes
