@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, type TestContext } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Finding } from '../../src/findings.js';
+import { check } from '../../src/check/index.js';
 import { isSuppressed, parsePragmas } from '../../src/check/pragmas.js';
 
 /** A finding of `id` at a Dockerfile line: what a rule would report there. */
@@ -100,4 +105,53 @@ test('pragmas accept spaces, lower-case ids and CRLF line endings', () => {
 test('ordinary comments and hadolint pragmas are not nestship pragmas', () => {
   const text = ['# hadolint ignore=DL3008', '# nestship: ignore this', 'FROM node:22-slim'].join('\n');
   assert.deepEqual(parsePragmas(text), []);
+});
+
+// Through the library with the real rules: the pragmas decide what `check` reports.
+const FIXTURE = fileURLToPath(new URL('../fixtures/projects/npm-basic/', import.meta.url));
+
+async function reportedIds(t: TestContext, dockerfile: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'nestship-pragmas-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(FIXTURE, dir, { recursive: true });
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+  const result = await check(dir);
+  return result.report.findings.map((finding) => `${finding.id}@${finding.location.line ?? '-'}`);
+}
+
+const TWO_STAGES = [
+  'FROM node:22-slim AS deps', //                        1
+  'WORKDIR /app', //                                      2
+  'COPY package.json package-lock.json ./', //            3
+  'RUN npm install', //                                   4
+  'FROM node:22-slim', //                                 5
+  'WORKDIR /app', //                                      6
+  'COPY --from=deps /app/node_modules ./node_modules', // 7
+  'COPY . .', //                                          8
+  'RUN npm install --omit=dev', //                        9
+  'USER 1000', //                                        10
+  'CMD ["node", "dist/main.js"]', //                     11
+  '',
+].join('\n');
+
+test('check reports NS103 on both installs without pragmas', async (t) => {
+  const ids = await reportedIds(t, TWO_STAGES);
+  assert.ok(ids.includes('NS103@4') && ids.includes('NS103@9'), ids.join(' '));
+});
+
+test('check honours a next-instruction pragma and keeps the other install', async (t) => {
+  const ids = await reportedIds(t, TWO_STAGES.replace('RUN npm install\n', '# nestship ignore=NS103\nRUN npm install\n'));
+  assert.ok(!ids.includes('NS103@5'), ids.join(' '));
+  assert.ok(ids.includes('NS103@10'), ids.join(' '));
+});
+
+test('check honours a stage pragma for its stage only', async (t) => {
+  const ids = await reportedIds(t, TWO_STAGES.replace('WORKDIR /app\n', 'WORKDIR /app\n# nestship stage ignore=NS103\n'));
+  assert.ok(!ids.includes('NS103@5'), ids.join(' '));
+  assert.ok(ids.includes('NS103@10'), ids.join(' '));
+});
+
+test('check honours a global pragma on the first line of the file', async (t) => {
+  const ids = await reportedIds(t, `# nestship global ignore=NS103\n${TWO_STAGES}`);
+  assert.deepEqual(ids.filter((id) => id.startsWith('NS103')), []);
 });

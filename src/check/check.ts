@@ -1,0 +1,187 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Profile } from '../detect/profile.js';
+import { NestshipError } from '../errors.js';
+import { SEVERITY_RANK, type Finding, type Report, type RuleMeta, type Severity } from '../findings.js';
+import { DEFAULT_THRESHOLD, loadConfig, type CheckConfig, type Threshold } from './config.js';
+import type { LintInput, RuleEngine } from './engine.js';
+import { planFixes, readProjectFile, writeFixes, type FileFix } from './fix.js';
+import { CHECK_RULES, PROJECT_NOT_DETECTED } from './own-rules.js';
+import { isSuppressed, parsePragmas } from './pragmas.js';
+
+export interface CheckOptions {
+  /** The Dockerfile, relative to the project directory (default `Dockerfile`). */
+  file?: string;
+  /** A config file to use instead of searching for `.nestship.json`. */
+  config?: string;
+  /** Overrides the config's `failureThreshold`. */
+  threshold?: Threshold;
+  /** Apply the safe fixes the findings carry. */
+  fix?: boolean;
+  /** With `fix`: compute the fixes and their diff, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface CheckResult {
+  /** The findings left after pragmas, `ignored` and fixes, at their configured severity. */
+  report: Report;
+  /** The threshold in force and whether the findings reach it. */
+  threshold: Threshold;
+  failed: boolean;
+  /** 0 clean, 1 findings at or above the threshold. (2 is a thrown NestshipError.) */
+  exitCode: 0 | 1;
+  /** The config file used, absolute; undefined when none applies. */
+  configFile: string | undefined;
+  /** Findings silenced by a pragma or `ignored`, for `--debug` style summaries. */
+  suppressed: number;
+  /** What `fix` changed (or would change under `dryRun`). */
+  fixes: FileFix[];
+  /** Whether the fixes were written to disk. */
+  fixesWritten: boolean;
+}
+
+/**
+ * Lint a project's container setup with the real rule catalogue. This is the library API behind
+ * `nestship check`; a bad project or config throws `NestshipError` (the CLI's exit 2).
+ */
+export async function check(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const { loadRuleEngine } = await import('./rules-engine.js');
+  return runCheck(root, options, await loadRuleEngine());
+}
+
+/** The steps of a check, with the rule engine passed in. */
+export async function runCheck(
+  rootArg: string,
+  options: CheckOptions,
+  engine: RuleEngine,
+): Promise<CheckResult> {
+  const root = resolve(rootArg);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new NestshipError(`no such directory`, { file: rootArg, hint: 'pass the project directory' });
+  }
+
+  // Configuration first: a broken config must stop the run before anything is reported or fixed.
+  const rules: RuleMeta[] = [...CHECK_RULES, ...engine.rules];
+  const known = new Set(rules.map((rule) => rule.id));
+  const { config, path: configFile } = loadConfig(root, known, options.config);
+
+  // The Dockerfile is the one file check cannot do without.
+  const dockerfile = projectRelative(root, options.file ?? 'Dockerfile');
+  const dockerfilePath = resolve(root, dockerfile);
+  if (!existsSync(dockerfilePath) || !statSync(dockerfilePath).isFile()) {
+    throw new NestshipError('no Dockerfile here', {
+      file: dockerfile,
+      hint: 'run `nestship init` to write one, or pass --file',
+    });
+  }
+  const text = readFileSync(dockerfilePath, 'utf8');
+  const dockerignorePath = resolve(root, '.dockerignore');
+  const dockerignore = existsSync(dockerignorePath) ? readFileSync(dockerignorePath, 'utf8') : undefined;
+
+  // The project's facts; without them the Dockerfile rules still run and a finding says why.
+  const { profile, notice } = await detectOrExplain(root);
+  const input: LintInput = { root, dockerfile, text, dockerignore, profile };
+  let result = await lintAndFilter(engine, input, config, notice);
+
+  // Fixes apply to what is still reported: an ignored finding is not the user's wish to change.
+  // Only the two files the rules read from memory are fixed, so the re-lint below sees the result.
+  let fixes: FileFix[] = [];
+  let fixesWritten = false;
+  if (options.fix) {
+    const fixable = new Set([dockerfile, '.dockerignore']);
+    fixes = planFixes(
+      result.findings.filter((finding) => fixable.has(finding.location.file)),
+      readProjectFile(root),
+    );
+    if (!options.dryRun && fixes.length > 0) {
+      writeFixes(root, fixes);
+      fixesWritten = true;
+    }
+
+    // Report what is left by linting the fixed text again, whether it was written or not.
+    if (fixes.length > 0) {
+      const fixed = (file: string) => fixes.find((plan) => plan.file === file)?.after;
+      result = await lintAndFilter(
+        engine,
+        {
+          ...input,
+          text: fixed(dockerfile) ?? text,
+          dockerignore: fixed('.dockerignore') ?? dockerignore,
+        },
+        config,
+        notice,
+      );
+    }
+  }
+
+  // The exit code is a contract: 1 only when something at or above the threshold is left.
+  const threshold = options.threshold ?? config.failureThreshold ?? DEFAULT_THRESHOLD;
+  const failed = reachesThreshold(result.findings, threshold);
+  return {
+    report: { tool: 'check', root, findings: result.findings, passes: [], rules } satisfies Report,
+    threshold,
+    failed,
+    exitCode: failed ? 1 : 0,
+    configFile,
+    suppressed: result.suppressed,
+    fixes,
+    fixesWritten,
+  };
+}
+
+/** Run the rules, then drop what pragmas and `ignored` silence, then apply severity overrides. */
+async function lintAndFilter(
+  engine: RuleEngine,
+  input: LintInput,
+  config: CheckConfig,
+  notice: Finding | undefined,
+): Promise<{ findings: Finding[]; suppressed: number }> {
+  const raw = [...(notice ? [notice] : []), ...(await engine.lint(input))];
+  const pragmas = parsePragmas(input.text);
+  const ignored = new Set(config.ignored);
+  const kept = raw.filter(
+    (finding) => !ignored.has(finding.id) && !isSuppressed(finding, pragmas, input.dockerfile),
+  );
+  const overrides = new Map<string, Severity>();
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (const id of config.override[severity] ?? []) overrides.set(id, severity);
+  }
+  const findings = kept.map((finding) => {
+    const severity = overrides.get(finding.id);
+    return severity && severity !== finding.severity ? { ...finding, severity } : finding;
+  });
+  return { findings, suppressed: raw.length - kept.length };
+}
+
+/**
+ * Detection problems (no lockfile, unreadable nest-cli.json, ...) are NestshipErrors; check turns
+ * them into one info finding instead of stopping, since the Dockerfile is still worth linting.
+ */
+async function detectOrExplain(
+  root: string,
+): Promise<{ profile: Profile | undefined; notice: Finding | undefined }> {
+  const { detectProfile } = await import('../detect/index.js');
+  try {
+    return { profile: await detectProfile(root), notice: undefined };
+  } catch (error) {
+    if (!(error instanceof NestshipError)) throw error;
+    const notice: Finding = {
+      id: PROJECT_NOT_DETECTED.id,
+      severity: PROJECT_NOT_DETECTED.severity,
+      message: `The project could not be detected (${error.oneLine()}), so only the Dockerfile rules ran.`,
+      location: { file: error.file ?? 'package.json' },
+    };
+    return { profile: undefined, notice };
+  }
+}
+
+export function reachesThreshold(findings: readonly Finding[], threshold: Threshold): boolean {
+  if (threshold === 'none') return false;
+  return findings.some((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[threshold]);
+}
+
+/** `--file` is taken relative to the project; the report names it with forward slashes. */
+function projectRelative(root: string, file: string): string {
+  const absolute = isAbsolute(file) ? file : resolve(root, file);
+  return relative(root, absolute).split(sep).join('/');
+}
