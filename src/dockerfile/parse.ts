@@ -5,7 +5,7 @@
  * stages, exec vs shell form, and a shell tokenizer for command text. It never throws.
  */
 import { posix } from 'node:path';
-import { DockerfileParser, Healthcheck, JSONInstruction, PropertyInstruction } from 'dockerfile-ast';
+import { DockerfileParser, Healthcheck, PropertyInstruction } from 'dockerfile-ast';
 import type { Instruction, Dockerfile, Flag } from 'dockerfile-ast';
 import { expand, type Scope } from './expand.js';
 import { LineIndex, spanOfRange } from './positions.js';
@@ -182,36 +182,33 @@ class Walker {
     if (k === 'HEALTHCHECK' && node instanceof Healthcheck) {
       const sub = node.getSubcommand();
       if (!sub || sub.getValue().toUpperCase() !== 'CMD') return;
-      this.fillCommandText(node, step, this.offsetOf(sub.getRange().end));
+      this.fillCommandText(step, this.offsetOf(sub.getRange().end));
     } else if (k === 'RUN' || k === 'CMD' || k === 'ENTRYPOINT') {
-      this.fillCommandText(node, step, step.argsStart);
+      this.fillCommandText(step, step.argsStart);
     }
   }
 
-  private fillCommandText(node: Instruction, step: Step, start: number): void {
+  private fillCommandText(step: Step, start: number): void {
     const text = this.model.text;
     const body = logicalText(text, start, step.argsEnd, this.model.escapeChar).trim();
     const exec = parseExecArray(body);
     if (exec) {
       step.form = 'exec';
       step.exec = exec;
-      step.commands = flattenShellC([this.execCommand(node, exec, start, step.argsEnd)]);
+      step.commands = flattenShellC([this.execCommand(exec, start, step.argsEnd)]);
       return;
     }
     step.form = 'shell';
     step.commands = flattenShellC(tokenizeShell(text, start, step.argsEnd, this.model.escapeChar));
   }
 
-  /** An exec array as one command, with word offsets taken from the JSON strings' ranges. */
-  private execCommand(node: Instruction, exec: string[], start: number, end: number): ShellCommand {
-    const ranges =
-      node instanceof JSONInstruction ? node.getJSONStrings().map((s) => s.getRange()) : [];
-    const usable = ranges.length === exec.length;
+  /** An exec array as one command, with word offsets of the JSON strings in the text. */
+  private execCommand(exec: string[], start: number, end: number): ShellCommand {
+    const spans = jsonStringSpans(this.model.text, start, end);
+    const usable = spans.length === exec.length;
     const words = exec.map((value, i) => {
-      const r = usable ? ranges[i]! : undefined;
-      const wStart = r ? this.offsetOf(r.start) : start;
-      const wEnd = r ? this.offsetOf(r.end) : end;
-      return { value, raw: JSON.stringify(value), start: wStart, end: wEnd };
+      const span = usable ? spans[i]! : { start, end };
+      return { value, raw: JSON.stringify(value), start: span.start, end: span.end };
     });
     return { words, assignments: [], separator: '' };
   }
@@ -302,4 +299,21 @@ export function parseExecArray(body: string): string[] | undefined {
     // Not JSON: shell form.
   }
   return undefined;
+}
+
+/** Offsets of the double-quoted strings in a region (quotes included), for exec-form positions. */
+function jsonStringSpans(text: string, start: number, end: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let i = start;
+  while (i < end) {
+    if (text[i] !== '"') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    spans.push({ start: i, end: Math.min(j + 1, end) });
+    i = j + 1;
+  }
+  return spans;
 }

@@ -5,6 +5,13 @@ import type { Profile } from '../../src/detect/profile.js';
 import type { Finding } from '../../src/findings.js';
 import { buildRuleContext, lintProject, type Rule } from '../../src/rules/index.js';
 
+export { nestProfile, prisma7 } from '../init/profiles.js';
+
+/** A Dockerfile from lines, so tests can count lines at a glance. */
+export function lines(...text: string[]): string {
+  return text.join('\n') + '\n';
+}
+
 export interface LintOptions {
   dockerignore?: string;
   profile?: Profile;
