@@ -52,10 +52,13 @@ export function installsIn(steps: readonly Step[]): InstallStep[] {
   return out;
 }
 
-/** Whether a COPY source path brings `node_modules` (itself, below it, or a whole app folder). */
+/**
+ * Whether a COPY source path brings the installed dependencies: `node_modules` itself or a whole app
+ * folder. A path inside node_modules (`node_modules/.prisma`) is one generated folder, not them.
+ */
 export function bringsNodeModules(source: string, sourceWorkdir: string): boolean {
   const clean = source.replace(/\/+$/, '');
-  if (/(^|\/)node_modules(\/|$)/.test(clean)) return true;
+  if (/(^|\/)node_modules$/.test(clean)) return true;
   return isWholeFolder(clean, sourceWorkdir);
 }
 

@@ -36,5 +36,5 @@ export const runtimeCopyOrder: Rule = {
 function bringsModulesOnly(ctx: RuleContext, step: Step, source: string): boolean {
   const from = step.copy?.fromStage;
   const workdir = from === undefined ? '/' : ctx.model.stages[from]?.endWorkdir ?? '/';
-  return bringsNodeModules(source, workdir) && /(^|\/)node_modules(\/|$)/.test(source);
+  return bringsNodeModules(source, workdir) && /(^|\/)node_modules\/?$/.test(source);
 }

@@ -26,7 +26,7 @@ export const secretFileInLayer: Rule = {
     for (const step of ctx.model.steps) {
       const copy = step.copy;
       if (!copy || copy.from !== undefined) continue;
-      const named = copy.sources.find((src) => SECRET_FILE.test(src) && !HARMLESS.test(src));
+      const named = copy.sources.find((src) => SECRET_FILE.test(src) && !HARMLESS.test(src) && holdsSecret(ctx, src));
       if (named) {
         findings.push(atDockerfile(ctx, this.meta, step.argsSpan ?? step.span, `${step.keyword} puts ${named} into a layer.`));
         continue;
@@ -40,6 +40,18 @@ export const secretFileInLayer: Rule = {
   },
 };
 
+/**
+ * Package-manager config is only a secret when it carries credentials (yarn berry needs its
+ * .yarnrc.yml to install); a file that cannot be read is assumed to.
+ */
+function holdsSecret(ctx: RuleContext, src: string): boolean {
+  if (!/(^|\/)(\.npmrc|\.yarnrc\.yml)$/.test(src)) return true;
+  const text = ctx.readFile(src.replace(/^\.\//, ''));
+  return text === undefined || AUTH.test(text);
+}
+
+const AUTH = /_auth|_password|npmAuthToken|npmAuthIdent/i;
+
 /** Secret files present in the project that a whole-context copy would take along. */
 function wholeContextLeaks(ctx: RuleContext, step: Step): string[] {
   if (!step.copy?.sources.some((src) => /^(\.\/?|\*)$/.test(src))) return [];
@@ -48,7 +60,7 @@ function wholeContextLeaks(ctx: RuleContext, step: Step): string[] {
     const text = ctx.readFile(file);
     if (text === undefined || isIgnored(patterns, file)) return false;
     // Registry config without credentials is harmless; only auth lines count.
-    if (file === '.npmrc' || file === '.yarnrc.yml') return /_auth|_password|npmAuthToken|npmAuthIdent/i.test(text);
+    if (file === '.npmrc' || file === '.yarnrc.yml') return AUTH.test(text);
     return true;
   });
 }

@@ -26,7 +26,9 @@ export const tsconfigBuildOutdir: Rule = {
     if (outDir === undefined) {
       return [atFile(this.meta, file, `${file} sets no outDir (nor does a config it extends), so tsc writes next to the sources.`, { jsonPath: 'compilerOptions' })];
     }
-    if (posix.normalize(outDir.value).replace(/\/+$/, '') === 'dist') return [];
+    // Monorepo apps write below dist/ (dist/apps/api), which the runtime copy still covers.
+    const clean = posix.normalize(outDir.value).replace(/\/+$/, '');
+    if (clean === 'dist' || clean.startsWith('dist/')) return [];
     return [atFile(this.meta, outDir.file, `outDir is ${outDir.value}, not dist/.`, { jsonPath: 'compilerOptions.outDir' })];
   },
 };

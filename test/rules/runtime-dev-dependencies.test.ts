@@ -18,5 +18,7 @@ test('production installs, prunes and NODE_ENV=production pass', () => {
   const pruned = lines('FROM node:22-slim AS b', 'WORKDIR /app', 'RUN npm ci', 'RUN npm run build && npm prune --omit=dev', 'FROM node:22-slim', 'COPY --from=b /app/node_modules ./node_modules');
   assert.deepEqual(lintWith(runtimeDevDependencies, pruned), []);
   assert.deepEqual(lintWith(runtimeDevDependencies, lines('FROM node:22-slim', 'ENV NODE_ENV=production', 'RUN npm ci')), []);
+  const generatedOnly = lines('FROM node:22-slim AS b', 'WORKDIR /app', 'RUN npm ci', 'FROM node:22-slim', 'COPY --from=b /app/node_modules/.prisma ./node_modules/.prisma');
+  assert.deepEqual(lintWith(runtimeDevDependencies, generatedOnly), []);
   assert.deepEqual(lintWith(runtimeDevDependencies, lines('FROM node:22-slim', 'RUN pnpm install --prod --frozen-lockfile')), []);
 });

@@ -15,6 +15,11 @@ test('COPY . . takes a present .env along unless .dockerignore covers it', () =>
   assert.deepEqual(lintWith(secretFileInLayer, text, { files, dockerignore: '.env\n' }), []);
 });
 
+test('a .yarnrc.yml without credentials copied by name passes', () => {
+  const files = { '.yarnrc.yml': 'nodeLinker: node-modules\n' };
+  assert.deepEqual(lintWith(secretFileInLayer, lines('FROM node:22-slim', 'COPY package.json .yarnrc.yml ./'), { files }), []);
+});
+
 test('an .npmrc without credentials, an example env file and stage copies pass', () => {
   const files = { '.npmrc': 'engine-strict=true\n' };
   assert.deepEqual(lintWith(secretFileInLayer, lines('FROM node:22-slim', 'COPY . .'), { files, dockerignore: '' }), []);

@@ -19,6 +19,8 @@ test('no outDir anywhere in the extends chain is reported', () => {
 test('dist set directly or inherited (JSONC with comments) passes', () => {
   const direct = { 'tsconfig.build.json': '{ "compilerOptions": { "outDir": "./dist", "rootDir": "./src" } }' };
   assert.deepEqual(lintWith(tsconfigBuildOutdir, dockerfile, { files: direct }), []);
+  const monorepo = { 'tsconfig.build.json': '{ "compilerOptions": { "outDir": "./dist/apps/api" } }' };
+  assert.deepEqual(lintWith(tsconfigBuildOutdir, dockerfile, { files: monorepo }), []);
   const inherited = { 'tsconfig.build.json': '{ "extends": "./tsconfig.json", }', 'tsconfig.json': '{ /* c */ "compilerOptions": { "outDir": "dist/" } }' };
   assert.deepEqual(lintWith(tsconfigBuildOutdir, dockerfile, { files: inherited }), []);
 });
