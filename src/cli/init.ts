@@ -62,7 +62,8 @@ export async function run(argv: string[]): Promise<number> {
     k8s: values.k8s,
   };
 
-  process.stderr.write('nestship: detecting the project\n');
+  // Progress only where a person watches; piped stderr stays one line per problem.
+  if (process.stderr.isTTY) process.stderr.write('nestship: detecting the project\n');
   const result = await init(positionals[0] ?? '.', options);
   if (format === 'json') process.stdout.write(`${JSON.stringify(jsonView(result), null, 2)}\n`);
   else printPretty(result, options.dryRun ?? false);

@@ -8,10 +8,16 @@ import type { GenerateInput } from './input.js';
 
 export const TSCONFIG_BUILD_PATH = 'tsconfig.build.json';
 
-/** Undefined when the project does not build through tsconfig.build.json (monorepo apps, custom). */
+/**
+ * Undefined for monorepo apps (each has its own tsconfig.app.json) and for projects whose
+ * nest-cli.json names another build tsconfig. The Nest CLI builds with tsconfig.build.json when it
+ * exists and falls back to tsconfig.json, so that fallback is where this file is written.
+ */
 export function tsconfigBuild(input: GenerateInput): string | undefined {
   const { profile } = input;
-  if (profile.nest.monorepo.value || profile.nest.tsConfig.value !== TSCONFIG_BUILD_PATH) return undefined;
+  const tsConfig = profile.nest.tsConfig;
+  const usesDefault = tsConfig.value === TSCONFIG_BUILD_PATH || (tsConfig.value === 'tsconfig.json' && tsConfig.source === 'default');
+  if (profile.nest.monorepo.value || !usesDefault) return undefined;
   const rootDir = inferredRootDir(profile);
   const compilerOptions: Record<string, string> = { outDir: `./${profile.nest.outDir.value}` };
   if (rootDir !== undefined) compilerOptions.rootDir = rootDir;
