@@ -22,8 +22,10 @@ baseline=(node -e '')
 if command -v hyperfine >/dev/null 2>&1; then
   out="$(mktemp)"
   trap 'rm -f "$out"' EXIT
+  # hyperfine splits a command like a shell would; %q keeps the empty script and odd paths whole.
   hyperfine --warmup 3 --runs "$runs" --shell=none --export-json "$out" \
-    -n "node -e ''" "${baseline[*]}" -n "nestship check" "${check[*]}" >&2
+    -n "node -e ''" "$(printf '%q ' "${baseline[@]}")" \
+    -n "nestship check" "$(printf '%q ' "${check[@]}")" >&2
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
     const [base, check] = r.map((x) => x.mean * 1000);
