@@ -36,10 +36,8 @@ CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 
 # up.sh hands over the client it already brought up; run on its own, bring the engine up here.
 docker=${NESTSHIP_ENGINE_CLIENT:-$(bash "$here/engine-up.sh")}
-mkdir -p "$CACHE/npm"
 # Other engineers (and CI) may run this at the same time: one builder at a time.
-exec 9>"$CACHE/base-images.lock"
-flock 9
+take_lock base-images
 
 has_image() { "$docker" image inspect "$1" >/dev/null 2>&1; }
 label_of() { "$docker" image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null; }
@@ -56,6 +54,7 @@ usable() {
 # Debian bookworm minbase, built once and cached as a tarball.
 ensure_rootfs_tar() {
   [ -s "$ROOTFS_TAR" ] && return 0
+  mkdir -p "$CACHE"
   apt_install debootstrap
   local dir; dir=$(mktemp -d /var/tmp/nestship-rootfs.XXXXXX)
   say "debootstrap --variant=minbase bookworm (cached afterwards in $ROOTFS_TAR)"
@@ -86,6 +85,7 @@ SOURCES
 # Fetch an npm package tarball into the cache (once per resolved version); prints its path.
 npm_tarball() {
   local file
+  mkdir -p "$CACHE/npm"
   file=$(cd "$CACHE/npm" && npm pack --silent "$1" 2>/dev/null | tail -n 1)
   [ -n "$file" ] && [ -s "$CACHE/npm/$file" ] || die "npm pack $1 failed"
   echo "$CACHE/npm/$file"

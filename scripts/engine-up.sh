@@ -46,9 +46,7 @@ start_dockerd() {
 }
 
 # One starter at a time: several runs of up.sh may start together.
-mkdir -p /var/lock
-exec 9>/var/lock/nestship-engine.lock
-flock 9
+take_lock engine
 
 if ! answering_client >/dev/null; then
   start_dockerd

@@ -36,9 +36,7 @@ fi
 is_root || die "no server answers on $URL, and starting one here needs root"
 
 # One starter at a time: several test runs may call this together.
-mkdir -p "$BASE"
-exec 9>"$BASE/.up.lock"
-flock 9
+take_lock "postgres-$PORT"
 if answers; then echo "$URL"; exit 0; fi
 
 # The server binaries: PATH first, then Debian's layout, then Debian's package.

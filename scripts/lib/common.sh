@@ -13,9 +13,11 @@ is_root() { [ "$(id -u)" = 0 ]; }
 apt_install() {
   local missing=() pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    { dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true; } | grep -q 'install ok installed' \
+      || missing+=("$pkg")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing ${missing[*]}: install them (this script only knows Debian's apt-get)"
   is_root || die "missing Debian packages (${missing[*]}); run as root or install them first"
   if [ -z "${NESTSHIP_APT_UPDATED:-}" ]; then
     say "apt-get update"
@@ -46,4 +48,13 @@ wait_until() {
     sleep 0.25
   done
   return 1
+}
+
+# Hold a lock named $1 on fd 9 until the script exits, so that concurrent runs (several test
+# runs, or engineers sharing a machine) do one start or one build at a time. Where flock is
+# missing (macOS), runs are not serialised.
+take_lock() {
+  command -v flock >/dev/null || return 0
+  exec 9>"${TMPDIR:-/tmp}/nestship-$1.lock"
+  flock 9
 }
