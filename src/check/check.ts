@@ -6,8 +6,8 @@ import { SEVERITY_RANK, type Finding, type Report, type RuleMeta, type Severity 
 import { DEFAULT_THRESHOLD, loadConfig, type CheckConfig, type Threshold } from './config.js';
 import type { LintInput, RuleEngine } from './engine.js';
 import { planFixes, readProjectFile, writeFixes, type FileFix } from './fix.js';
-import { CHECK_RULES, PROJECT_NOT_DETECTED } from './own-rules.js';
-import { isSuppressed, parsePragmas } from './pragmas.js';
+import { CHECK_RULES, PROJECT_NOT_DETECTED, UNKNOWN_PRAGMA_ID } from './own-rules.js';
+import { isSuppressed, parsePragmas, type Pragma } from './pragmas.js';
 
 export interface CheckOptions {
   /** The Dockerfile, relative to the project directory (default `Dockerfile`). */
@@ -81,7 +81,7 @@ export async function runCheck(
   // The project's facts; without them the Dockerfile rules still run and a finding says why.
   const { profile, notice } = await detectOrExplain(root);
   const input: LintInput = { root, dockerfile, text, dockerignore, profile };
-  let result = await lintAndFilter(engine, input, config, notice);
+  let result = await lintAndFilter(engine, input, config, notice, known);
 
   // Fixes apply to what is still reported: an ignored finding is not the user's wish to change.
   // Only the two files the rules read from memory are fixed, so the re-lint below sees the result.
@@ -110,6 +110,7 @@ export async function runCheck(
         },
         config,
         notice,
+        known,
       );
     }
   }
@@ -135,9 +136,14 @@ async function lintAndFilter(
   input: LintInput,
   config: CheckConfig,
   notice: Finding | undefined,
+  known: ReadonlySet<string>,
 ): Promise<{ findings: Finding[]; suppressed: number }> {
-  const raw = [...(notice ? [notice] : []), ...(await engine.lint(input))];
   const pragmas = parsePragmas(input.text);
+  const raw = [
+    ...(notice ? [notice] : []),
+    ...unknownPragmaIds(pragmas, input, known),
+    ...(await engine.lint(input)),
+  ];
   const ignored = new Set(config.ignored);
   const kept = raw.filter(
     (finding) => !ignored.has(finding.id) && !isSuppressed(finding, pragmas, input.dockerfile),
@@ -173,6 +179,30 @@ async function detectOrExplain(
     };
     return { profile: undefined, notice };
   }
+}
+
+/** A pragma naming an id no rule has would silently silence nothing; say so at the id. */
+function unknownPragmaIds(pragmas: readonly Pragma[], input: LintInput, known: ReadonlySet<string>): Finding[] {
+  const lines = input.text.split(/\r\n|\r|\n/);
+  return pragmas.flatMap((pragma) =>
+    pragma.ids
+      .filter((id) => !known.has(id))
+      .map((id): Finding => {
+        const column = (lines[pragma.line - 1] ?? '').toUpperCase().indexOf(id) + 1;
+        return {
+          id: UNKNOWN_PRAGMA_ID.id,
+          severity: UNKNOWN_PRAGMA_ID.severity,
+          message: `The pragma names ${id}, which is not a nestship rule, so it silences nothing.`,
+          location: {
+            file: input.dockerfile,
+            line: pragma.line,
+            column,
+            endLine: pragma.line,
+            endColumn: column + id.length,
+          },
+        };
+      }),
+  );
 }
 
 export function reachesThreshold(findings: readonly Finding[], threshold: Threshold): boolean {

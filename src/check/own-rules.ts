@@ -18,4 +18,17 @@ export const PROJECT_NOT_DETECTED: RuleMeta = {
   fix: 'Fix the problem the message names (for example add the lockfile), or run check from the project directory.',
 };
 
-export const CHECK_RULES: readonly RuleMeta[] = [PROJECT_NOT_DETECTED];
+export const UNKNOWN_PRAGMA_ID: RuleMeta = {
+  id: 'NS091',
+  name: 'unknown-pragma-id',
+  severity: 'warning',
+  summary: 'Every id in a `# nestship ignore=` pragma is a nestship rule id.',
+  why:
+    'A pragma that names an id no rule has silences nothing: a typo such as NS13 for NS103, or a ' +
+    'hadolint code copied over, leaves the finding it was meant to silence in place, or hides that ' +
+    'the rule it names was renamed. The config file rejects unknown ids outright; in the Dockerfile ' +
+    'they are reported instead, so the rest of the check still runs.',
+  fix: 'Correct the id (docs/rules/README.md lists them) or delete the pragma.',
+};
+
+export const CHECK_RULES: readonly RuleMeta[] = [PROJECT_NOT_DETECTED, UNKNOWN_PRAGMA_ID];

@@ -110,13 +110,18 @@ test('ordinary comments and hadolint pragmas are not nestship pragmas', () => {
 // Through the library with the real rules: the pragmas decide what `check` reports.
 const FIXTURE = fileURLToPath(new URL('../fixtures/projects/npm-basic/', import.meta.url));
 
-async function reportedIds(t: TestContext, dockerfile: string): Promise<string[]> {
+/** A scratch copy of a NestJS project with this Dockerfile. */
+function scratchProject(t: TestContext, dockerfile: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'nestship-pragmas-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(join(dir, 'Dockerfile'), dockerfile);
-  const result = await check(dir);
-  return result.report.findings.map((finding) => `${finding.id}@${finding.location.line ?? '-'}`);
+  return dir;
+}
+
+async function reportedIds(t: TestContext, dockerfile: string): Promise<string[]> {
+  const { report } = await check(scratchProject(t, dockerfile));
+  return report.findings.map((finding) => `${finding.id}@${finding.location.line ?? '-'}`);
 }
 
 const TWO_STAGES = [
@@ -154,4 +159,20 @@ test('check honours a stage pragma for its stage only', async (t) => {
 test('check honours a global pragma on the first line of the file', async (t) => {
   const ids = await reportedIds(t, `# nestship global ignore=NS103\n${TWO_STAGES}`);
   assert.deepEqual(ids.filter((id) => id.startsWith('NS103')), []);
+});
+
+test('a pragma naming an unknown id is reported at the id, and the real id still works', async (t) => {
+  const text = TWO_STAGES.replace('RUN npm install\n', '# nestship ignore=NS103,DL3008\nRUN npm install\n');
+  const { report } = await check(scratchProject(t, text));
+  const unknown = report.findings.filter((finding) => finding.id === 'NS091');
+  assert.equal(unknown.length, 1);
+  assert.deepEqual(unknown[0]!.location, {
+    file: 'Dockerfile',
+    line: 4,
+    column: 25,
+    endLine: 4,
+    endColumn: 31,
+  });
+  assert.match(unknown[0]!.message, /DL3008/);
+  assert.ok(!report.findings.some((f) => f.id === 'NS103' && f.location.line === 5));
 });
