@@ -28,9 +28,9 @@ interface Route {
 export async function detectHealthRoute(
   root: string,
   sourceRoot: string,
-  entry: SourceFile,
+  sources: readonly SourceFile[],
 ): Promise<Fact<string> | undefined> {
-  const prefix = globalPrefix(entry);
+  const prefix = globalPrefix(sources);
   const routes: Route[] = [];
   for (const absolute of await listFiles(path.join(root, sourceRoot))) {
     if (!/\.(ts|js|mts)$/.test(absolute) || /\.(spec|test|e2e-spec)\.[mc]?[tj]s$/.test(absolute)) continue;
@@ -56,9 +56,9 @@ interface Prefix {
   exclude: string[];
 }
 
-/** `app.setGlobalPrefix('api', { exclude: ['health'] })`. */
-function globalPrefix(entry: SourceFile): Prefix {
-  const call = findCalls(entry.code, /\.setGlobalPrefix/)[0];
+/** `app.setGlobalPrefix('api', { exclude: ['health'] })` in the boot sources. */
+function globalPrefix(sources: readonly SourceFile[]): Prefix {
+  const call = sources.map((source) => findCalls(source.code, /\.setGlobalPrefix/)[0]).find(Boolean);
   const value = call?.args[0] ? (stringLiteral(call.args[0]) ?? '') : '';
   const options = call?.args[1] ?? '';
   const exclude = [...options.matchAll(/['"`]([^'"`]+)['"`]/g)].map((match) => trimSlashes(match[1] as string));

@@ -4,17 +4,20 @@
  */
 import { declared, type Manifest } from './manifest.js';
 import type { Fact, HttpFacts } from './profile.js';
-import { findCalls, initialiserOf, lineOf, stringLiteral, type SourceFile } from './source-file.js';
+import { findCalls, lineOf, resolveArgument, stringLiteral, type SourceFile } from './source-file.js';
 
-export function detectHttpAdapter(manifest: Manifest, entry: SourceFile): HttpFacts {
-  return { adapter: adapter(manifest, entry), listenHost: listenHost(entry) };
+/** `sources` are the boot sources, entry first. */
+export function detectHttpAdapter(manifest: Manifest, sources: readonly SourceFile[]): HttpFacts {
+  return { adapter: adapter(manifest, sources), listenHost: listenHost(sources) };
 }
 
-function adapter(manifest: Manifest, entry: SourceFile): Fact<'express' | 'fastify'> {
-  // The entry source is the truth when it names the adapter; both packages may be installed.
-  const fastifyAt = entry.code.search(/\bnew\s+FastifyAdapter\b|\bFastifyAdapter\s*\(/);
-  if (fastifyAt !== -1) {
-    return { value: 'fastify', source: entry.file, detail: `FastifyAdapter at line ${lineOf(entry.code, fastifyAt)}` };
+function adapter(manifest: Manifest, sources: readonly SourceFile[]): Fact<'express' | 'fastify'> {
+  // The boot code is the truth when it names the adapter; both packages may be installed.
+  for (const source of sources) {
+    const at = source.code.search(/\bnew\s+FastifyAdapter\b|\bFastifyAdapter\s*\(/);
+    if (at !== -1) {
+      return { value: 'fastify', source: source.file, detail: `FastifyAdapter at line ${lineOf(source.code, at)}` };
+    }
   }
   const fastify = declared(manifest, '@nestjs/platform-fastify');
   const express = declared(manifest, '@nestjs/platform-express');
@@ -24,17 +27,20 @@ function adapter(manifest: Manifest, entry: SourceFile): Fact<'express' | 'fasti
 }
 
 /**
- * The second argument of `.listen(port, host)`: a literal, a constant initialised with one, or the
- * fallback of `process.env.HOST ?? '0.0.0.0'`. Undefined when the source passes no host.
+ * The second argument of `.listen(port, host)`: a literal, a constant or config property holding one,
+ * or the fallback of `process.env.HOST ?? '0.0.0.0'`. Undefined when the source passes no host.
  */
-function listenHost(entry: SourceFile): Fact<string> | undefined {
-  for (const call of findCalls(entry.code, /\.listen/)) {
-    const hostArg = call.args[1];
-    if (hostArg === undefined) continue;
-    const line = lineOf(entry.code, call.offset);
-    const expression = /^[A-Za-z_$][\w$]*$/.test(hostArg) ? (initialiserOf(entry.code, hostArg) ?? hostArg) : hostArg;
-    const literal = stringLiteral(expression) ?? fallbackLiteral(expression);
-    if (literal !== undefined) return { value: literal, source: entry.file, detail: `app.listen at line ${line}` };
+function listenHost(sources: readonly SourceFile[]): Fact<string> | undefined {
+  for (const source of sources) {
+    for (const call of findCalls(source.code, /\.listen/)) {
+      const hostArg = call.args[1];
+      if (hostArg === undefined) continue;
+      const expression = resolveArgument(hostArg, sources);
+      const literal = stringLiteral(expression) ?? fallbackLiteral(expression);
+      if (literal !== undefined) {
+        return { value: literal, source: source.file, detail: `app.listen at line ${lineOf(source.code, call.offset)}` };
+      }
+    }
   }
   return undefined;
 }

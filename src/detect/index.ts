@@ -18,7 +18,7 @@ import { detectPrisma } from './prisma.js';
 import type { Fact, Profile } from './profile.js';
 import { detectRegistryAuth } from './registry-auth.js';
 import { detectShutdownHooks } from './shutdown.js';
-import { readSourceFile } from './source-file.js';
+import { readBootSources } from './source-file.js';
 
 export interface DetectOptions {
   /** `--project NAME`: the Nest monorepo project to build. */
@@ -43,12 +43,18 @@ export async function detectProfile(root: string, options: DetectOptions = {}): 
   const packageManager = await detectPackageManager(absoluteRoot, manifest);
   const node = await detectNodeVersion(absoluteRoot, manifest);
 
+  const lockfile = await readLockfile(absoluteRoot, packageManager.lockfile.value);
+
   // Step 3: how it builds, and the entry source the runtime facts are read from.
-  const nest = await detectNestLayout(absoluteRoot, manifest, options.project ? { project: options.project } : {});
-  const entry = await readSourceFile(absoluteRoot, nest.entrySource?.value ?? `${nest.sourceRoot.value}/main.ts`);
+  const typescriptVersion = lockfile.versionOf('typescript', declared(manifest, 'typescript')?.range);
+  const nest = await detectNestLayout(absoluteRoot, manifest, {
+    ...(options.project ? { project: options.project } : {}),
+    ...(typescriptVersion ? { typescriptVersion } : {}),
+  });
+  const entryFile = nest.entrySource?.value ?? `${nest.sourceRoot.value}/main.ts`;
+  const boot = await readBootSources(absoluteRoot, entryFile, nest.sourceRoot.value);
 
   // Step 4: what the lockfile and schema say about dependencies.
-  const lockfile = await readLockfile(absoluteRoot, packageManager.lockfile.value);
   const prisma = await detectPrisma(absoluteRoot, manifest, lockfile);
   const native = detectNativeDependencies(manifest, lockfile);
   const base = chooseBase(native, node, options.base);
@@ -65,11 +71,11 @@ export async function detectProfile(root: string, options: DetectOptions = {}): 
     prisma,
     native,
     base,
-    http: detectHttpAdapter(manifest, entry),
-    health: await detectHealthRoute(absoluteRoot, nest.sourceRoot.value, entry),
-    shutdownHooks: detectShutdownHooks(entry),
+    http: detectHttpAdapter(manifest, boot),
+    health: await detectHealthRoute(absoluteRoot, nest.sourceRoot.value, boot),
+    shutdownHooks: detectShutdownHooks(boot),
     registryAuth: await detectRegistryAuth(absoluteRoot),
-    port: detectPort(entry),
+    port: detectPort(boot),
   };
 }
 

@@ -20,6 +20,8 @@ const DEFAULT_TSCONFIG = 'tsconfig.build.json';
 export interface NestLayoutOptions {
   /** `--project NAME`: a monorepo project; default is nest-cli.json's own (top-level) settings. */
   project?: string;
+  /** The exact TypeScript version the lockfile installs, which beats the floor of the declared range. */
+  typescriptVersion?: string;
 }
 
 interface NestCli {
@@ -61,7 +63,7 @@ export async function detectNestLayout(
 
   // Step 4: the tsconfig chain gives outDir, rootDir and module.
   const config = await resolveTsconfig(root, tsConfig.value);
-  const layout = await compiledEntry(root, manifest, builder, config, entrySource, sourceRoot.value, projectRoot.value, entryFile.value);
+  const layout = await compiledEntry(root, manifest, builder, config, entrySource, sourceRoot.value, projectRoot.value, entryFile.value, options.typescriptVersion);
 
   return {
     monorepo: { value: monorepo, source: cli.file ?? 'default', ...(monorepo ? { detail: 'monorepo: true' } : {}) },
@@ -239,6 +241,7 @@ async function compiledEntry(
   sourceRoot: string,
   projectRoot: string,
   entryFile: string,
+  typescriptVersion: string | undefined,
 ): Promise<Layout> {
   if (builder.value === 'webpack') {
     // The Nest webpack defaults leave output.path at webpack's `dist` and name the bundle
@@ -267,7 +270,7 @@ async function compiledEntry(
   }
 
   // tsc: output mirrors the sources below rootDir.
-  const rootDir = await effectiveRootDir(root, manifest, config);
+  const rootDir = await effectiveRootDir(root, manifest, config, typescriptVersion);
   const entryAbsolute = path.join(root, entrySource);
   const below = path.relative(rootDir.value, entryAbsolute);
   const entryPath = relativeTo(root, path.join(outDirAbsolute, toJs(below)));
@@ -285,20 +288,26 @@ async function effectiveRootDir(
   root: string,
   manifest: Manifest,
   config: ResolvedTsconfig,
+  typescriptVersion: string | undefined,
 ): Promise<{ value: string; source: string; detail: string }> {
   if (config.rootDir) {
     return { value: config.rootDir.value, source: config.rootDir.file, detail: `rootDir ${relativeTo(root, config.rootDir.value)}` };
   }
-  const typescript = typescriptMajor(manifest);
+  const typescript = typescriptMajor(manifest, typescriptVersion);
+  const inputs = await listInputFiles(config);
+  const common = commonDirectory(inputs) ?? config.configDir;
   if (typescript !== undefined && typescript >= 6) {
+    // TypeScript 6 roots output at the config's folder. When the sources share a deeper folder it still
+    // emits there but fails the build with TS5011, so the detail says to set rootDir.
+    const fails = common !== config.configDir;
     return {
       value: config.configDir,
       source: config.file,
-      detail: `TypeScript ${typescript} defaults rootDir to the folder of ${config.file}; set rootDir to be sure`,
+      detail: fails
+        ? `TypeScript ${typescript} roots output at the folder of ${config.file} and fails with TS5011; set rootDir`
+        : `TypeScript ${typescript} roots output at the folder of ${config.file}`,
     };
   }
-  const inputs = await listInputFiles(config);
-  const common = commonDirectory(inputs) ?? config.configDir;
   const rel = relativeTo(root, common);
   const pulledUp = rel === '.' ? inferredReason(root, inputs) : undefined;
   return {
@@ -316,7 +325,8 @@ function inferredReason(root: string, inputs: readonly string[]): string | undef
   return files.find((file) => !file.startsWith('src/'));
 }
 
-function typescriptMajor(manifest: Manifest): number | undefined {
+function typescriptMajor(manifest: Manifest, exact: string | undefined): number | undefined {
+  if (exact && semver.valid(exact)) return semver.major(exact);
   const range = declared(manifest, 'typescript')?.range;
   if (!range || semver.validRange(range) === null) return undefined;
   return semver.minVersion(range)?.major;

@@ -1,29 +1,31 @@
 /**
  * The port the service listens on: the literal, or the fallback after `process.env.PORT`, given to
- * `app.listen` in the entry source. Without one, Nest's and the guide's 3000.
+ * `app.listen` in the boot sources, followed through a constant or a config property. Without one,
+ * Nest's and the guide's 3000.
  */
 import type { Fact } from './profile.js';
-import { findCalls, initialiserOf, lineOf, type SourceFile } from './source-file.js';
+import { findCalls, lineOf, resolveArgument, type SourceFile } from './source-file.js';
 
 export const DEFAULT_PORT = 3000;
 
-export function detectPort(entry: SourceFile): Fact<number> {
-  for (const call of findCalls(entry.code, /\.listen/)) {
-    const first = call.args[0];
-    if (first === undefined) continue;
-    // A bare name (`port`) is followed to its initialiser.
-    const expression = /^[A-Za-z_$][\w$]*$/.test(first) ? (initialiserOf(entry.code, first) ?? first) : first;
-    const port = portIn(expression);
-    if (port !== undefined) {
-      return { value: port, source: entry.file, detail: `app.listen at line ${lineOf(entry.code, call.offset)}` };
+/** `sources` are the boot sources, entry first. */
+export function detectPort(sources: readonly SourceFile[]): Fact<number> {
+  for (const source of sources) {
+    for (const call of findCalls(source.code, /\.listen/)) {
+      const first = call.args[0];
+      if (first === undefined) continue;
+      const port = portIn(resolveArgument(first, sources));
+      if (port !== undefined) {
+        return { value: port, source: source.file, detail: `app.listen at line ${lineOf(source.code, call.offset)}` };
+      }
     }
   }
-  return { value: DEFAULT_PORT, source: 'default', detail: 'no port literal in the entry source' };
+  return { value: DEFAULT_PORT, source: 'default', detail: 'no port literal in the boot sources' };
 }
 
 /**
  * `3000`, `process.env.PORT ?? 3000`, `parseInt(process.env.PORT || '3000', 10)`,
- * `config.get('PORT', 3000)`: the first number that reads as a port.
+ * `config.get('PORT', 3000)`, `readInteger(env, 'PORT', 3000)`: the number that reads as the port.
  */
 function portIn(expression: string): number | undefined {
   const bare = /^\d{2,5}$/.exec(expression.trim());

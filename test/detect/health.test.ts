@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detectHealthRoute } from '../../src/detect/health.js';
-import { readSourceFile } from '../../src/detect/source-file.js';
+import { readBootSources } from '../../src/detect/source-file.js';
 import { fixture, projectTree } from './project-tree.js';
 
 async function healthOf(root: string, sourceRoot = 'src') {
-  return detectHealthRoute(root, sourceRoot, await readSourceFile(root, `${sourceRoot}/main.ts`));
+  return detectHealthRoute(root, sourceRoot, await readBootSources(root, `${sourceRoot}/main.ts`, sourceRoot));
 }
 
 const HEALTH_CONTROLLER = `import { Controller, Get } from '@nestjs/common';

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detectHttpAdapter } from '../../src/detect/http-adapter.js';
 import { readManifest } from '../../src/detect/manifest.js';
-import { readSourceFile } from '../../src/detect/source-file.js';
+import { readBootSources } from '../../src/detect/source-file.js';
 import { fixture, manifestWith, projectTree } from './project-tree.js';
 
-async function detect(root: string, entry = 'src/main.ts') {
-  return detectHttpAdapter(await readManifest(root), await readSourceFile(root, entry));
+async function detect(root: string) {
+  return detectHttpAdapter(await readManifest(root), await readBootSources(root, 'src/main.ts', 'src'));
 }
 
 /** An entry source that boots with the given adapter expression and listen call. */
@@ -23,10 +23,7 @@ function main(adapter: string, listen: string, extra = ''): string {
 }
 
 test('Fastify listening on localhost is read from the entry source', async () => {
-  const http = await detectHttpAdapter(
-    await readManifest(fixture('npm-fastify')),
-    await readSourceFile(fixture('npm-fastify'), 'src/main.ts'),
-  );
+  const http = await detect(fixture('npm-fastify'));
   assert.deepEqual(http.adapter, { value: 'fastify', source: 'src/main.ts', detail: 'FastifyAdapter at line 12' });
   assert.deepEqual(http.listenHost, { value: 'localhost', source: 'src/main.ts', detail: 'app.listen at line 16' });
 });
@@ -61,4 +58,13 @@ test('only @nestjs/platform-fastify declared means fastify from package.json', a
     'package.json': manifestWith({ dependencies: { '@nestjs/core': '^11.1.6', '@nestjs/platform-fastify': '^11.1.6' } }),
   });
   assert.deepEqual((await detect(root)).adapter, { value: 'fastify', source: 'package.json', detail: '@nestjs/platform-fastify' });
+});
+
+test('a host read from a config property in an imported file is followed', async (t) => {
+  const root = projectTree(t, {
+    'src/main.ts': "import { bootstrap } from './bootstrap';\nvoid bootstrap();\n",
+    'src/bootstrap.ts': "import { settings } from './settings';\nawait app.listen(settings.port, settings.host);\n",
+    'src/settings.ts': "export const settings = { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0' };\n",
+  });
+  assert.deepEqual((await detect(root)).listenHost, { value: '0.0.0.0', source: 'src/bootstrap.ts', detail: 'app.listen at line 2' });
 });

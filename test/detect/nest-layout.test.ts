@@ -96,14 +96,24 @@ test('an explicit rootDir wins and is reported from the file that sets it', asyn
   assert.deepEqual(nest.entryPath, { value: 'dist/main.js', source: 'tsconfig.build.json', detail: 'rootDir src' });
 });
 
-test('TypeScript 6 without rootDir writes below the tsconfig folder: dist/src/main.js', async (t) => {
+test('TypeScript 6 without rootDir writes below the tsconfig folder and warns of TS5011', async (t) => {
   const root = projectTree(t, {
     'package.json': manifestWith({ devDependencies: { typescript: '^6.0.3' } }),
     'tsconfig.build.json': { extends: './tsconfig.json', include: ['src'] },
   });
   const nest = await detect(root);
   assert.equal(nest.entryPath.value, 'dist/src/main.js');
-  assert.match(nest.entryPath.detail ?? '', /TypeScript 6 defaults rootDir/);
+  assert.match(nest.entryPath.detail ?? '', /TypeScript 6 roots output at the folder of tsconfig\.build\.json and fails with TS5011/);
+});
+
+test('TypeScript 6 with sources outside src builds to dist/src/main.js without a warning', async (t) => {
+  const root = projectTree(t, {
+    'package.json': manifestWith({ devDependencies: { typescript: '^6.0.3' } }),
+    'prisma.config.ts': PRISMA_CONFIG,
+  });
+  const nest = await detect(root);
+  assert.equal(nest.entryPath.value, 'dist/src/main.js');
+  assert.equal(nest.entryPath.detail, 'TypeScript 6 roots output at the folder of tsconfig.build.json');
 });
 
 test('the extends chain is followed through comments, and outDir is placed relative to its own file', async (t) => {
@@ -246,4 +256,15 @@ test('without nest-cli.json the Nest defaults apply', async (t) => {
   assert.deepEqual(nest.sourceRoot, { value: 'src', source: 'default' });
   assert.equal(nest.entryPath.value, 'dist/main.js');
   assert.ok(minimalProject()['nest-cli.json']);
+});
+
+test('the TypeScript version the lockfile installs beats the floor of the declared range', async (t) => {
+  const root = projectTree(t, {
+    'package.json': manifestWith({ devDependencies: { typescript: '>=5.4' } }),
+    'tsconfig.build.json': { extends: './tsconfig.json', include: ['src'] },
+  });
+  const manifest = await readManifest(root);
+  assert.equal((await detectNestLayout(root, manifest)).entryPath.value, 'dist/main.js');
+  const nest = await detectNestLayout(root, manifest, { typescriptVersion: '6.0.3' });
+  assert.equal(nest.entryPath.value, 'dist/src/main.js');
 });
