@@ -56,8 +56,15 @@ export async function runCheck(
   engine: RuleEngine,
 ): Promise<CheckResult> {
   const root = resolve(rootArg);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new NestshipError(`no such directory`, { file: rootArg, hint: 'pass the project directory' });
+  if (!existsSync(root)) {
+    throw new NestshipError('no such directory', { file: rootArg, hint: 'pass the project directory' });
+  }
+  if (!statSync(root).isDirectory()) {
+    // `nestship check Dockerfile.prod` is a natural guess; point at the flag that does it.
+    throw new NestshipError('is a file, not a project directory', {
+      file: rootArg,
+      hint: 'pass the project directory, and --file for a Dockerfile with another name',
+    });
   }
 
   // Configuration first: a broken config must stop the run before anything is reported or fixed.

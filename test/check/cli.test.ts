@@ -139,6 +139,13 @@ test('a missing Dockerfile exits 2 with one line naming it', (t) => {
   assert.match(run.stderr, /^nestship: Dockerfile: no Dockerfile here; run `nestship init` to write one, or pass --file\n$/);
 });
 
+test('a file given as the project directory exits 2 pointing at --file', (t) => {
+  const dir = project(t, CLEAN);
+  const run = nestship(['check', join(dir, 'Dockerfile')]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /Dockerfile: is a file, not a project directory; .*--file/);
+});
+
 test('--file picks another Dockerfile', (t) => {
   const dir = project(t, undefined, { 'Dockerfile.prod': FIXABLE });
   const run = nestship(['check', dir, '--file', 'Dockerfile.prod', '--format', 'json']);
