@@ -62,10 +62,11 @@ async function probeEngine(): Promise<EngineStatus> {
     return { ok: false, reason: 'no BuildKit-capable docker client (run `bash scripts/up.sh`)' };
   }
   try {
-    await exec(client, ['info', '--format', '{{.ServerVersion}}'], { env: dockerEnv(), timeout: 20_000 });
+    await exec(client, ['version', '--format', '{{.Server.Version}}'], { env: dockerEnv(), timeout: 20_000 });
     return { ok: true, docker: client };
   } catch (error) {
-    const detail = String((error as { stderr?: string }).stderr ?? error).trim().split('\n')[0];
+    // The client prints a template error before the line that says why: keep the last line.
+    const detail = String((error as { stderr?: string }).stderr ?? error).trim().split('\n').pop();
     return { ok: false, reason: `no Docker engine answers ${client} (${detail}); run \`bash scripts/up.sh\`` };
   }
 }
