@@ -29,8 +29,11 @@ if command -v hyperfine >/dev/null 2>&1; then
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
     const [base, check] = r.map((x) => x.mean * 1000);
+    // CPU time (user + system) is steadier than wall time on a busy machine; print both.
+    const [baseCpu, checkCpu] = r.map((x) => (x.user + x.system) * 1000);
     console.log(`node -e '"''"': ${base.toFixed(1)} ms, nestship check: ${check.toFixed(1)} ms, ` +
-      `ratio ${(check / base).toFixed(2)}x (hyperfine, ${r[0].times.length} runs each)`);
+      `ratio ${(check / base).toFixed(2)}x wall; CPU ${baseCpu.toFixed(1)} vs ${checkCpu.toFixed(1)} ms, ` +
+      `ratio ${(checkCpu / baseCpu).toFixed(2)}x (hyperfine, ${r[0].times.length} runs each)`);
   ' "$out"
 else
   node - "$runs" "${baseline[@]}" -- "${check[@]}" <<'JS'

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { NestshipError } from '../../src/errors.js';
-import { loadConfig } from '../../src/check/index.js';
+import { loadCheckConfig as loadConfig } from '../../src/check/index.js';
 
 const KNOWN = new Set(['NS103', 'NS109', 'NS210']);
 
