@@ -11,8 +11,9 @@ Options:
   --config FILE        use this config file instead of searching for .nestship.json
   --threshold LEVEL    fail on findings at or above error, warning, info or none (default: warning)
   --no-fail            exit 0 even when findings reach the threshold
-  --fix                apply the safe fixes the findings carry
-  --dry-run            with --fix: print the diff, write nothing
+  --fix                apply the safe fixes the findings carry; report what is left
+  --dry-run            with --fix: print the diff and write nothing (the report and exit code
+                       are what --fix would leave, as with eslint --fix-dry-run)
   --help               show this help
 
 Pragmas in the Dockerfile:

@@ -222,6 +222,15 @@ test('--fix rewrites npm install to npm ci and a shell-form CMD to exec form', (
   assert.equal(existsSync(join(dir, 'Dockerfile')), true);
 });
 
+test('--fix also completes a .dockerignore that misses sensitive files', (t) => {
+  const dir = project(t, CLEAN, { '.dockerignore': DOCKERIGNORE.replace('*.pem\n*.key\n', '') });
+  const run = nestship(['check', dir, '--fix']);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, /fixed NS202 at \.dockerignore/);
+  const lines = readFileSync(join(dir, '.dockerignore'), 'utf8').split('\n');
+  assert.ok(lines.includes('*.pem') && lines.includes('*.key'), lines.join(','));
+});
+
 test('--fix leaves an ignored finding alone', (t) => {
   const dir = project(t, FIXABLE, { '.nestship.json': JSON.stringify({ check: { ignored: ['NS103'] } }) });
   nestship(['check', dir, '--fix']);
