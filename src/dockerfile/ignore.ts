@@ -36,7 +36,12 @@ function cleanPattern(p: string): string {
   return parts.join('/');
 }
 
+/** Longer lines are no real pattern; matching nothing keeps the regex engine within its limits. */
+const MAX_PATTERN = 1024;
+const NOTHING = /(?!)/;
+
 function patternRegex(pattern: string): RegExp {
+  if (pattern.length > MAX_PATTERN) return NOTHING;
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -66,8 +71,8 @@ function patternRegex(pattern: string): RegExp {
   try {
     return new RegExp(`^${re}$`);
   } catch {
-    // A malformed class: fall back to a literal match rather than failing the lint.
-    return new RegExp(`^${escapeRegex(pattern)}$`);
+    // A malformed class: a pattern the builder would reject matches nothing here.
+    return NOTHING;
   }
 }
 

@@ -103,24 +103,33 @@ export interface NodeModulesOrigin {
   pruned: boolean;
 }
 
+/** Per-model memo: the trace is asked by several rules and branches through COPY --from. */
+const originsMemo = new WeakMap<Model, Map<number, NodeModulesOrigin[]>>();
+
 /** Trace `node_modules` of a stage back to the installs that made them (through COPY --from). */
-export function nodeModulesOrigins(model: Model, stage: Stage, depth = 0): NodeModulesOrigin[] {
+export function nodeModulesOrigins(model: Model, stage: Stage): NodeModulesOrigin[] {
+  let memo = originsMemo.get(model);
+  if (!memo) originsMemo.set(model, (memo = new Map()));
+  const known = memo.get(stage.index);
+  if (known) return known;
+  // Placeholder first: `--from` only names earlier stages, but a malformed file must not loop.
+  memo.set(stage.index, []);
   const steps = effectiveSteps(model, stage);
   const own = installsIn(steps);
   const pruned = steps.some((s) => s.commands.some(isProductionPrune));
   const origins: NodeModulesOrigin[] = own.length > 0 ? [{ via: undefined, installs: own, pruned }] : [];
-  if (depth > 8) return origins;
   for (const step of steps) {
     const copy = step.copy;
     if (copy?.fromStage === undefined) continue;
     const source = model.stages[copy.fromStage];
     if (!source || !copy.sources.some((src) => bringsNodeModules(src, source.endWorkdir))) continue;
-    const inner = nodeModulesOrigins(model, source, depth + 1);
+    const inner = nodeModulesOrigins(model, source);
     origins.push({
       via: step,
       installs: inner.flatMap((o) => o.installs),
       pruned: inner.length > 0 && inner.every((o) => o.pruned),
     });
   }
+  memo.set(stage.index, origins);
   return origins;
 }

@@ -22,7 +22,7 @@ export const fastifyListenHost: Rule = {
     const nest = profile.nest;
     const file = host?.source ?? profile.http.adapter.source;
     const main = file.endsWith('.ts') ? file : `${nest.sourceRoot.value}/${nest.entryFile.value}.ts`;
-    const where = lineOf(ctx.readFile(main), /\S(?=.*\.listen\s*\()/) ?? {};
+    const where = lineOf(ctx.readFile(main), /\.listen\s*\(/) ?? {};
     const what = host ? `listens on ${host.value}` : 'calls listen() without a host, so Fastify binds to 127.0.0.1';
     return [atFile(this.meta, main, `The Fastify app ${what}; it is unreachable from outside the container.`, where)];
   },

@@ -52,13 +52,11 @@ export function runsCommand(
   return tokenizeShell(body).some((inner) => runsCommand(ctx, inner, test, depth + 1));
 }
 
-/** 1-based line and column of the first match of a pattern in a text, for file findings. */
+/** 1-based line and column of the first line matching a pattern, at its first non-blank. */
 export function lineOf(text: string | undefined, pattern: RegExp): { line: number; column: number } | undefined {
   if (text === undefined) return undefined;
   const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const col = lines[i]!.search(pattern);
-    if (col >= 0) return { line: i + 1, column: col + 1 };
-  }
-  return undefined;
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) return undefined;
+  return { line: index + 1, column: Math.max(0, lines[index]!.search(/\S/)) + 1 };
 }

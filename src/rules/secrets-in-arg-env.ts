@@ -33,7 +33,9 @@ export const secretsInArgEnv: Rule = {
       if (step.keyword !== 'ARG' && step.keyword !== 'ENV') continue;
       for (const decl of step.declarations) {
         const byName = SECRET_NAME.test(decl.name) && !REFERENCE_NAME.test(decl.name);
-        const byValue = SECRET_VALUE.some((re) => re.test(decl.rawValue ?? ''));
+        // A credential sits near the start; a bounded slice keeps huge values linear.
+        const value = (decl.rawValue ?? '').slice(0, 4096);
+        const byValue = SECRET_VALUE.some((re) => re.test(value));
         if (!byName && !byValue) continue;
         const why = byValue ? 'holds what looks like a credential' : 'names a secret';
         findings.push(atDockerfile(ctx, this.meta, decl.nameSpan, `${step.keyword} ${decl.name} ${why}; it is stored in the image.`));

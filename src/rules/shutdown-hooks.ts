@@ -18,7 +18,7 @@ export const shutdownHooks: Rule = {
     const nest = ctx.profile.nest;
     const main = facts.source !== 'default' ? facts.source : `${nest.sourceRoot.value}/${nest.entryFile.value}.ts`;
     // Point at the listen call when the file shows one: that is where the hook belongs.
-    const where = lineOf(ctx.readFile(main), /\S(?=.*\.listen\s*\()/) ?? {};
+    const where = lineOf(ctx.readFile(main), /\.listen\s*\(/) ?? {};
     return [atFile(this.meta, main, 'The app never calls enableShutdownHooks(), so SIGTERM is ignored while node runs as PID 1 and the container is killed after the grace period.', where)];
   },
 };
