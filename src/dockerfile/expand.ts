@@ -3,6 +3,8 @@
  * `ARG PORT=3000` stays literal there. Docker expands each ARG/ENV value when it is declared, so
  * resolving declarations in order with this function gives the value every later step sees.
  *
+ * Build arguments given on the command line are not known here, so ARG defaults stand in for them.
+ *
  * Supported forms: `$X`, `${X}`, `${X:-word}`, `${X-word}`, `${X:+word}`, `${X+word}`, with `word`
  * itself expanded (nested references) and the escape character protecting a `$`.
  */

@@ -30,7 +30,10 @@ export interface RuleContext {
   profile: Profile | undefined;
   /** A project file's text by project-relative path, undefined when missing or unreadable. */
   readFile(relPath: string): string | undefined;
-  /** The stage the image ends with (the last one), undefined when there is none. */
+  /**
+   * The stage the image ends with: the last one, as a plain `docker build` builds it. A build with
+   * `--target` ships another stage; the rules do not model that (a known gap).
+   */
   finalStage: Stage | undefined;
   /** The span of a region of the Dockerfile text, by offsets. */
   spanAt(start: number, end: number): Span;

@@ -1,4 +1,4 @@
-import { effectiveSteps } from '../dockerfile/stages.js';
+import { effectiveSteps, rootImage } from '../dockerfile/stages.js';
 import { expand } from '../dockerfile/expand.js';
 import type { Rule } from './rule.js';
 import { atDockerfile } from './rule.js';
@@ -18,6 +18,8 @@ export const nonRootUser: Rule = {
     if (!final) return [];
     const users = effectiveSteps(ctx.model, final).filter((s) => s.keyword === 'USER');
     const last = users[users.length - 1];
+    // Images such as distroless `:nonroot` set a non-root USER themselves.
+    if (!last && /nonroot/.test(rootImage(ctx.model, final))) return [];
     if (!last) {
       return [atDockerfile(ctx, this.meta, final.from.keywordSpan, 'The runtime stage has no USER instruction, so the service runs as root.')];
     }

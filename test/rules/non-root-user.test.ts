@@ -16,4 +16,5 @@ test('USER root and USER 0 are reported at the user', () => {
 test('a non-root user, also inherited from a parent stage, passes', () => {
   assert.deepEqual(lintWith(nonRootUser, lines('FROM node:22-slim', 'USER 1000:1000')), []);
   assert.deepEqual(lintWith(nonRootUser, lines('FROM node:22-slim AS base', 'USER node', 'FROM base', 'CMD ["node", "x.js"]')), []);
+  assert.deepEqual(lintWith(nonRootUser, lines('FROM gcr.io/distroless/nodejs22-debian12:nonroot', 'CMD ["dist/main.js"]')), []);
 });
