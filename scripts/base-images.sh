@@ -28,7 +28,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/common.sh
 . "$here/lib/common.sh"
 
-# Bump when the recipe below changes: stand-ins built by an older recipe are rebuilt.
+# Bump when the recipe below changes: stand-ins built by an older recipe are rebuilt, and
+# stand-ins from a newer recipe are kept.
 RECIPE=2
 CACHE=/var/cache/nestship
 MIRROR=${NESTSHIP_DEBIAN_MIRROR:-http://deb.debian.org/debian}
@@ -48,8 +49,13 @@ label_of() { "$docker" image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1"
 usable() {
   has_image "$1" || return 1
   [ -z "${NESTSHIP_REBUILD_BASE:-}" ] || [ -z "$(label_of "$1" nestship.base-image)" ] || return 1
-  local kind; kind=$(label_of "$1" nestship.base-image)
-  [ "$kind" != stand-in ] || [ "$(label_of "$1" nestship.base-image.recipe)" = "$RECIPE" ]
+  local kind recipe
+  kind=$(label_of "$1" nestship.base-image)
+  [ "$kind" = stand-in ] || return 0
+  # Only an OLDER recipe is replaced: checkouts of different ages on one machine must not take
+  # turns rebuilding the images.
+  recipe=$(label_of "$1" nestship.base-image.recipe)
+  [ "${recipe:-0}" -ge "$RECIPE" ] 2>/dev/null
 }
 
 # Debian bookworm minbase, built once and cached as a tarball.

@@ -18,21 +18,39 @@ NESTSHIP_ENGINE_CLIENT=$docker bash "$here/base-images.sh"
 pg_url=$(bash "$here/postgres-up.sh")
 
 # `npm ci` wipes node_modules, which would pull the floor from under a test run in the same
-# tree. Skip it when the installed tree already matches the lockfile: npm's own hidden lockfile
-# (node_modules/.package-lock.json) is rewritten on every install, so it being newer than
-# package.json and package-lock.json means nothing changed since.
+# tree, and takes minutes for the example: skip it when the installed tree matches the lockfile.
+# The proof is node_modules/.nestship-installed holding the lockfile's sha256, written after a
+# successful install (test/example/example.ts reads the same marker, so the example is not
+# installed twice in one CI run). A tree installed by hand has no marker: npm's own hidden
+# lockfile, rewritten at the end of every install, being newer than package.json and
+# package-lock.json vouches for it then.
+lock_hash() {
+  node -e 'const c = require("crypto"), f = require("fs");
+    process.stdout.write(c.createHash("sha256").update(f.readFileSync(process.argv[1])).digest("hex"))' "$1"
+}
+
 npm_ci() {
-  local dir=$1 hidden=$1/node_modules/.package-lock.json
-  [ -f "$dir/package-lock.json" ] || { say "no package-lock.json in $dir; skipping npm ci"; return 0; }
-  if [ -f "$hidden" ] && [ "$hidden" -nt "$dir/package-lock.json" ] && [ "$hidden" -nt "$dir/package.json" ]; then
-    say "npm packages in ${dir#"$root"/} match the lockfile"
+  local dir=$1 name=${1#"$root"/} marker=$1/node_modules/.nestship-installed
+  local hidden=$1/node_modules/.package-lock.json hash
+  [ "$dir" = "$root" ] && name="the repository root"
+  [ -f "$dir/package-lock.json" ] || { say "no package-lock.json in $name; skipping npm ci"; return 0; }
+  hash=$(lock_hash "$dir/package-lock.json")
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$hash" ]; then
+    say "npm packages in $name match the lockfile"
     return 0
   fi
-  say "npm ci in ${dir#"$root"/}"
+  if [ ! -f "$marker" ] && [ -f "$hidden" ] && [ "$hidden" -nt "$dir/package-lock.json" ] \
+      && [ "$hidden" -nt "$dir/package.json" ]; then
+    say "npm packages in $name match the lockfile (installed by hand)"
+    printf '%s' "$hash" >"$marker"
+    return 0
+  fi
+  say "npm ci in $name"
   # --prefer-offline: package metadata already in npm's cache is not fetched again. One retry,
   # because a busy shared npm cache now and then loses a tarball under a concurrent install.
   (cd "$dir" && { npm ci --prefer-offline --no-audit --no-fund >&2 \
     || { say "npm ci failed; retrying once"; npm ci --no-audit --no-fund >&2; }; })
+  printf '%s' "$hash" >"$marker"
 }
 
 npm_ci "$root"
