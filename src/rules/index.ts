@@ -25,6 +25,7 @@ import { invalidExecForm } from './invalid-exec-form.js';
 import { lockfileStrictInstall } from './lockfile-strict-install.js';
 import { manifestsBeforeSource } from './manifests-before-source.js';
 import { missingFrom } from './missing-from.js';
+import { nativeDepsAlpine } from './native-deps-alpine.js';
 import { noMigrationsAtStart } from './no-migrations-at-start.js';
 import { nodeEnvBeforeBuild } from './node-env-before-build.js';
 import { nonRootUser } from './non-root-user.js';
@@ -37,8 +38,10 @@ import { prismaCliInRuntime } from './prisma-cli-in-runtime.js';
 import { prismaClientInRuntime } from './prisma-client-in-runtime.js';
 import { prismaEngineBase } from './prisma-engine-base.js';
 import { prismaGenerateInBuild } from './prisma-generate-in-build.js';
+import { registryAuthSecret } from './registry-auth-secret.js';
 import { runtimeCopyOrder } from './runtime-copy-order.js';
 import { runtimeDevDependencies } from './runtime-dev-dependencies.js';
+import { runtimeNodeEnv } from './runtime-node-env.js';
 import { runtimeOnlyArtifacts } from './runtime-only-artifacts.js';
 import { secretFileInLayer } from './secret-file-in-layer.js';
 import { secretsInArgEnv } from './secrets-in-arg-env.js';
@@ -88,6 +91,9 @@ export const allRules: readonly Rule[] = [
   postinstallBeforeSchema,
   copyFromUnknownStage,
   corepackMissing,
+  nativeDepsAlpine,
+  runtimeNodeEnv,
+  registryAuthSecret,
   tsconfigBuildOutdir,
   dockerignoreCoverage,
   dockerignoreMissing,
