@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { NestshipError } from '../errors.js';
 import type { Severity } from '../findings.js';
 
@@ -80,12 +81,21 @@ function searchDirectories(root: string): string[] {
 
 /** The raw `"check"` value, or undefined when the file has none. */
 function readSection(path: string, root: string): unknown {
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : String(error);
-    throw configError(path, root, `is not valid JSON (${reason})`, 'fix its syntax', error);
+  // Read as init reads it (jsonc-parser: comments and trailing commas allowed), so one file is never
+  // valid for one command and broken for the other.
+  const text = readFileSync(path, 'utf8');
+  const errors: ParseError[] = [];
+  const document: unknown = parse(text, errors, { allowTrailingComma: true });
+  const first = errors[0];
+  if (first) {
+    const before = text.slice(0, first.offset).split(/\r\n|\r|\n/);
+    const where = `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+    throw configError(
+      path,
+      root,
+      `is not valid JSON at ${where} (${printParseErrorCode(first.error)})`,
+      'fix its syntax',
+    );
   }
   if (!isPlainObject(document)) {
     throw configError(path, root, 'must hold a JSON object', 'wrap the settings in { }');
@@ -165,8 +175,8 @@ function ruleIdList(
   });
 }
 
-function configError(path: string, root: string, what: string, hint: string, cause?: unknown) {
-  return new NestshipError(what, { file: displayPath(path, root), hint, cause });
+function configError(path: string, root: string, what: string, hint: string) {
+  return new NestshipError(what, { file: displayPath(path, root), hint });
 }
 
 /** The file as the user sees it from the project: `.nestship.json`, `../../.nestship.json`. */

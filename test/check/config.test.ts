@@ -54,6 +54,15 @@ test('the check section of the project .nestship.json is read, next to the init 
   });
 });
 
+test('comments and trailing commas are accepted, as init accepts them in the same file', (t) => {
+  const { service } = scratchRepo(t);
+  writeJson(
+    join(service, '.nestship.json'),
+    '{\n  // written by nestship init\n  "init": {},\n  "check": { "ignored": ["NS103",], },\n}\n',
+  );
+  assert.deepEqual(loadConfig(service, KNOWN).config.ignored, ['NS103']);
+});
+
 test('the search climbs to the git root and passes over files holding only init', (t) => {
   const { repo, service } = scratchRepo(t);
   writeJson(join(service, '.nestship.json'), { init: { base: 'slim' } });
@@ -94,7 +103,7 @@ test('a missing --config file is an error naming it', (t) => {
 });
 
 const INVALID: Array<[string, unknown, RegExp]> = [
-  ['broken JSON', '{"check": ', /^\.nestship\.json: is not valid JSON \(.+\); fix its syntax$/],
+  ['broken JSON', '{\n  "check": ', /^\.nestship\.json: is not valid JSON at line 2, column 12 \(ValueExpected\); fix its syntax$/],
   ['a top level that is not an object', '[1]', /^\.nestship\.json: must hold a JSON object/],
   ['a check that is not an object', { check: true }, /^\.nestship\.json: "check" must be an object/],
   ['an unknown key', { check: { ignore: [] } }, /^\.nestship\.json: unknown key "check\.ignore"; the keys are ignored, override, failureThreshold$/],
