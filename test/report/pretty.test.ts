@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, type TestContext } from 'node:test';
 import { formatReport, shouldColor } from '../../src/report/index.js';
 import { sampleReport } from './sample.js';
 
@@ -59,4 +64,39 @@ test('FORCE_COLOR turns colour on in a pipe, and FORCE_COLOR=0 turns it off on a
   assert.equal(shouldColor({ isTTY: false }, { FORCE_COLOR: '1' }), true);
   assert.equal(shouldColor({ isTTY: true }, { FORCE_COLOR: '0' }), false);
   assert.equal(shouldColor({ isTTY: true }, { FORCE_COLOR: 'false' }), false);
+});
+
+// On a real terminal: `script` (util-linux) gives the CLI a pseudo-TTY as stdout, as a person has.
+const BIN = fileURLToPath(new URL('../../bin/nestship.js', import.meta.url));
+
+function runOnTty(t: TestContext, env: Record<string, string>): string | undefined {
+  if (spawnSync('script', ['--version']).error) {
+    if (process.env.CI) assert.fail('script (util-linux) is needed to test colour on a terminal');
+    t.skip('script (util-linux) is not installed, so no pseudo-terminal can be made');
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nestship-tty-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22-slim\nCMD node dist/main.js\n');
+  const base = { ...process.env };
+  delete base.NO_COLOR;
+  delete base.FORCE_COLOR;
+  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, BIN, 'check', dir].map(quote).join(' ');
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } });
+  return run.stdout;
+}
+
+test('on a terminal the CLI paints its findings', (t) => {
+  const out = runOnTty(t, {});
+  if (out === undefined) return;
+  assert.match(out, /NS108/);
+  assert.match(out, ANSI);
+});
+
+test('on a terminal NO_COLOR still turns colour off', (t) => {
+  const out = runOnTty(t, { NO_COLOR: '1' });
+  if (out === undefined) return;
+  assert.match(out, /NS108/);
+  assert.doesNotMatch(out, ANSI);
 });
