@@ -90,3 +90,12 @@ test('CRLF line endings keep positions and commands right', () => {
   assert.deepEqual(run.commands.map((c) => c.words.map((w) => w.value)), [['npm', 'ci'], ['npm', 'test']]);
   assert.equal(run.span.line, 2);
 });
+
+test('the escape directive changes the continuation character, and heredoc bodies are read as commands', () => {
+  const model = parseDockerfile('# escape=`\nFROM node:22\nRUN npm ci `\n  && npm run build\nRUN <<EOF\nnpm install\nEOF\n');
+  assert.equal(model.escapeChar, '`');
+  const [ci, heredoc] = model.stages[0]!.steps;
+  assert.deepEqual(ci!.commands.map((c) => c.words.map((w) => w.value)), [['npm', 'ci'], ['npm', 'run', 'build']]);
+  assert.deepEqual(heredoc!.commands[0]!.words.map((w) => w.value), ['npm', 'install']);
+  assert.deepEqual(model.directives.map((d) => [d.name, d.value]), [['escape', '`']]);
+});
