@@ -307,9 +307,10 @@ function registrySecretNote(profile: Profile): Instruction[] {
     {
       op: 'comment',
       text:
-        `${profile.registryAuth.value} carries registry credentials: pass it as a build secret with ` +
-        `\`docker build --secret id=npmrc,src=${profile.registryAuth.value} .\`. It is mounted for the ` +
-        'install alone and never enters a layer, an ARG or the build history.',
+        `${profile.registryAuth.value} carries registry credentials: pass an .npmrc with the token ` +
+        'written out as a build secret, `docker build --secret id=npmrc,src=PATH .` (a build has no ' +
+        '${NPM_TOKEN} to expand). It is mounted for the install alone and never enters a layer, ' +
+        'an ARG or the build history.',
     },
   ];
 }
