@@ -4,7 +4,7 @@
  * bytes of new layers the final image gained. That is what every deploy of a code change costs:
  * the build time of the missed steps, and the bytes a registry push and every node's pull carry.
  */
-import { relative, join, isAbsolute } from 'node:path';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build, type BuildResult, type Engine } from './engine.js';
 import type { Resources } from './cleanup.js';
@@ -31,6 +31,9 @@ export interface ChangeResult {
   newLayers: NewLayer[];
   newLayerBytes: number;
   seconds: number;
+  /** True when the base image itself changed between the builds (a re-tagged base): then every
+   * layer is new for a reason that has nothing to do with the Dockerfile, and nothing is judged. */
+  baseChanged: boolean;
 }
 
 export interface CacheObservation {
@@ -71,10 +74,9 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
   const dockerfile = project.dockerfile;
   if (!dockerfile) return observation;
 
-  // Step 1: a scratch copy of the context; the Dockerfile keeps its place relative to it.
+  // Step 1: a scratch copy of the context. The Dockerfile is never changed, so the build reads the
+  // user's own (it may even be .dockerignored, as the guide's is).
   const scratch = resources.dir(await scratchCopy(project.root, settings.tempRoot ?? tmpdir()));
-  const inside = relative(project.root, dockerfile.path);
-  const scratchDockerfile = inside.startsWith('..') || isAbsolute(inside) ? dockerfile.path : join(scratch, inside);
   let previous = settings.baseline.diffIds;
 
   const rebuild = async (changed: string, tagSuffix: string): Promise<ChangeResult> => {
@@ -82,7 +84,7 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
     const tag = resources.image(`${settings.baseline.tag}-${tagSuffix}`);
     const result = await build(settings.engine, {
       context: scratch,
-      dockerfile: scratchDockerfile,
+      dockerfile: dockerfile.path,
       tag,
       labels: settings.labels,
       progress,
@@ -97,6 +99,7 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
       newLayers: [],
       newLayerBytes: 0,
       seconds: result.seconds,
+      baseChanged: false,
       ...(result.error ? { error: result.error } : {}),
     };
     if (!result.ok) return change;
@@ -106,6 +109,7 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
       baseLayers: Number.POSITIVE_INFINITY,
       ...(settings.tempRoot ? { tempRoot: settings.tempRoot } : {}),
     });
+    change.baseChanged = (scan.layers[0]?.diffId ?? '') !== (previous[0] ?? '');
     const known = new Set(previous);
     change.newLayers = scan.layers
       .filter((layer) => !known.has(layer.diffId))

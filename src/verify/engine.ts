@@ -233,8 +233,10 @@ export async function build(engine: Engine, request: BuildRequest): Promise<Buil
   }
   if (result.code === 0) return { ok: true, steps: parser.steps, seconds, log };
   const failed = parser.steps.find((s) => s.status === 'error');
+  // The command's own last words say why; BuildKit's error line only says that it failed.
+  const said = failed?.output.filter((l) => l.trim()).slice(-3).join(' | ');
   const error = failed
-    ? `${failed.instruction}: ${failed.error ?? 'failed'}`
+    ? `${failed.instruction}: ${said || failed.error || 'failed'}`
     : lastErrorLine(log) || `exit ${result.code}`;
   return { ok: false, steps: parser.steps, seconds, log, error };
 }

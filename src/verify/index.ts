@@ -5,6 +5,7 @@
  * size. Every container, scratch dir and image it makes is removed again, also on failure and Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
+import { detectProfile } from '../detect/index.js';
 import type { Profile } from '../detect/profile.js';
 import type { Finding, Location, Pass, Report, RuleMeta } from '../findings.js';
 import { runCacheExperiment, type CacheObservation } from './cache-experiment.js';
@@ -199,7 +200,7 @@ async function verifyWith(
   const run = migrate ? undefined : await observeRun(settings);
   const readOnly = run?.firstResponseSeconds !== undefined ? await observeReadOnly(settings) : undefined;
   const entry = startCommand(info).entry;
-  const prisma = await observePrisma(engine, image, info, files, project, entry, settings.env);
+  const prisma = migrate ? undefined : await observePrisma(engine, image, info, files, project, entry, settings.env);
 
   // Step 5: the cache experiment, on a scratch copy of the context.
   let cache: CacheObservation | undefined;
@@ -264,7 +265,13 @@ function headline(context: ProbeContext, findings: Finding[], passes: Pass[]): R
     out.lockfileChangeNewLayerBytes = cache.lockfile.newLayerBytes;
     out.lockfileChangeRebuildSeconds = round(cache.lockfile.seconds);
   }
-  if (cache?.skipped.length) out.cacheExperimentSkipped = cache.skipped.join('; ');
+  const notes = [...(cache?.skipped ?? [])];
+  if (cache?.source?.baseChanged || cache?.lockfile?.baseChanged) {
+    notes.push('the base image changed during the cache experiment; its results were not judged');
+  }
+  if (cache?.source && !cache.source.ok) notes.push(`the source-change rebuild failed: ${cache.source.error ?? ''}`);
+  if (cache?.lockfile && !cache.lockfile.ok) notes.push(`the lockfile-change rebuild failed: ${cache.lockfile.error ?? ''}`);
+  if (notes.length) out.cacheExperimentNotes = notes.join('; ');
   if (typeof out.imageBytes === 'number') out.imageSize = bytes(out.imageBytes);
   return out;
 }
@@ -303,14 +310,12 @@ async function countBaseLayers(
   return shared;
 }
 
-/** The detect module's Profile when it can place the project; verify works without one. */
+/** The detected Profile when detection can place the project; verify also works without one. */
 async function detectQuietly(root: string): Promise<Profile | undefined> {
   try {
-    const detectModule = (await import('../detect/index.js')) as Record<string, unknown>;
-    const detect = detectModule.detect;
-    if (typeof detect !== 'function') return undefined;
-    return (await (detect as (dir: string) => Promise<Profile>)(root)) ?? undefined;
+    return await detectProfile(root);
   } catch {
+    // Not a project detection understands (or not a Nest one): verify reads the facts it needs.
     return undefined;
   }
 }

@@ -21,6 +21,8 @@ export interface BuildStep {
   status: 'running' | 'done' | 'cached' | 'error' | 'canceled';
   /** The error line when the step failed. */
   error?: string;
+  /** The step's last few lines of output (what a failing command said before it failed). */
+  output: string[];
 }
 
 // `#5 [deps 2/3] RUN npm ci`, `#5 [2/3] COPY . .`; internal vertices (`[internal] load ...`) and
@@ -30,6 +32,8 @@ const DONE_LINE = /^#(\d+) DONE (\d+(?:\.\d+)?)s$/;
 const CACHED_LINE = /^#(\d+) CACHED$/;
 const ERROR_LINE = /^#(\d+) ERROR:? ?(.*)$/;
 const CANCELED_LINE = /^#(\d+) CANCELED$/;
+const OUTPUT_LINE = /^#(\d+) \d+\.\d+ (.*)$/;
+const KEEP_OUTPUT = 6;
 
 /** Folds plain-progress lines into step records; feed it lines in order. */
 export class ProgressParser {
@@ -54,6 +58,7 @@ export class ProgressParser {
         cached: false,
         seconds: 0,
         status: 'running',
+        output: [],
       };
       this.byVertex.set(vertex, step);
       this.steps.push(step);
@@ -72,6 +77,11 @@ export class ProgressParser {
     const canceled = CANCELED_LINE.exec(line);
     if (canceled) return this.update(canceled[1], (s) => {
       s.status = 'canceled';
+    });
+    const output = OUTPUT_LINE.exec(line);
+    if (output) return this.update(output[1], (s) => {
+      s.output.push(output[2] ?? '');
+      if (s.output.length > KEEP_OUTPUT) s.output.shift();
     });
     const error = ERROR_LINE.exec(line);
     if (error) return this.update(error[1], (s) => {
@@ -115,6 +125,7 @@ export function progressDisplay(out: NodeJS.WriteStream = process.stderr): Progr
   let parser = new ProgressParser();
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
+  const printed = new Set<BuildStep>();
 
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const clearStatus = (): void => {
@@ -151,7 +162,10 @@ export function progressDisplay(out: NodeJS.WriteStream = process.stderr): Progr
         drawStatus();
         return;
       }
-      if (step.status !== 'running') finished(step);
+      if (step.status !== 'running' && !printed.has(step)) {
+        printed.add(step);
+        finished(step);
+      }
     },
     note(text: string) {
       clearStatus();

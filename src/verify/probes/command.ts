@@ -40,6 +40,8 @@ export const commandProbe: Probe = {
       ? fail(SHELL_FORM, `the image starts through a shell: ${shown}`, at, { command: shown })
       : pass(SHELL_FORM, `the image starts in exec form: ${JSON.stringify(start.argv)}`);
 
+    // The migrate target is a one-shot job that runs the Prisma CLI: node need not be PID 1 there.
+    if (context.target === 'migrate') return form;
     const pid1 = context.run?.pid1;
     if (!pid1) return merge(form, start.runner === 'node' || start.runner === 'none' ? NOTHING
       : fail(PID1_NOT_NODE, `the image starts ${start.runner}, not node`, at, { command: shown }));

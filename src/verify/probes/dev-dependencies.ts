@@ -5,7 +5,7 @@
  */
 import type { RuleMeta } from '../../findings.js';
 import { installedPackages } from '../packages.js';
-import { bytes, fail, pass, type Probe } from '../probe.js';
+import { bytes, fail, NOTHING, pass, type Probe } from '../probe.js';
 
 export const DEV_DEPENDENCIES: RuleMeta = {
   id: 'NS310',
@@ -25,6 +25,8 @@ export const devDependenciesProbe: Probe = {
   rules: [DEV_DEPENDENCIES],
   judge(context) {
     const { project } = context;
+    // The migrate target exists to carry the Prisma CLI, itself a devDependency, and what it needs.
+    if (context.target === 'migrate') return NOTHING;
     const installed = installedPackages(context.files.values(), context.info.workingDir);
     const shipped = [...installed.values()].filter((pkg) => {
       if (JUDGED_ELSEWHERE.has(pkg.name)) return false;

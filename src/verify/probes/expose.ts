@@ -2,7 +2,7 @@
  * NS309: the port the image exposes is the port it listens on (its PORT).
  */
 import type { RuleMeta } from '../../findings.js';
-import { fail, pass, type Probe } from '../probe.js';
+import { fail, NOTHING, pass, type Probe } from '../probe.js';
 
 export const EXPOSE_MISMATCH: RuleMeta = {
   id: 'NS309',
@@ -18,6 +18,8 @@ export const EXPOSE_MISMATCH: RuleMeta = {
 export const exposeProbe: Probe = {
   rules: [EXPOSE_MISMATCH],
   judge(context) {
+    // The migrate target serves nothing.
+    if (context.target === 'migrate') return NOTHING;
     const ports = context.info.exposedPorts.map((p) => Number(p.split('/')[0]));
     const port = Number(context.info.env.PORT ?? context.project.port);
     const figures = { port, exposed: ports.join(',') || '(none)' };

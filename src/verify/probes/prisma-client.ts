@@ -25,7 +25,8 @@ export const prismaClientProbe: Probe = {
   judge(context) {
     const observed = context.prisma;
     const setup = context.project.prisma;
-    if (!observed || !setup) return NOTHING;
+    // The migrate target runs the CLI, which needs no generated client.
+    if (!observed || !setup || context.target === 'migrate') return NOTHING;
     const at = context.at();
     if (!observed.clientPath) {
       const looked = observed.looked.filter((p) => /client\.js$|index\.js$/.test(p)).slice(0, 3);
