@@ -96,11 +96,3 @@ function expandBraced(body: string, scope: Scope, esc: string, depth: number): s
   // Other modifiers (`?`, `#`, `%`) are rare in Dockerfiles; the plain value is the best guess.
   return value ?? '';
 }
-
-/** The names a text refers to (for rules that ask "does this mention PORT?"). */
-export function referencedNames(text: string): string[] {
-  const names: string[] = [];
-  const re = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) names.push(m[1]!);
-  return names;
-}

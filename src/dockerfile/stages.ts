@@ -68,11 +68,6 @@ export function isWholeFolder(source: string, sourceWorkdir: string): boolean {
   return clean === '.' || clean === '/' || clean === '*' || clean === sourceWorkdir.replace(/\/+$/, '');
 }
 
-/** COPY/ADD steps of a stage that take files from another stage. */
-export function copiesFromStages(stage: Stage): Step[] {
-  return stage.steps.filter((s) => s.copy?.fromStage !== undefined);
-}
-
 /**
  * The stages whose files reach `stage`: its FROM chain and, transitively, the stages it copies
  * from. Ordered by index.
