@@ -57,7 +57,8 @@ export function installOf(command: ShellCommand, scope?: Scope): InstallCommand 
   const pos = positionals(command);
   const verbWord = pos[0];
   const verb = verbWord?.value;
-  const prodEnv = envSays(command, scope, 'NODE_ENV', 'production');
+  // `--include=dev` installs devDependencies whatever NODE_ENV says.
+  const prodEnv = envSays(command, scope, 'NODE_ENV', 'production') && !hasFlag(command, '--include', 'dev');
   const base = {
     manager,
     command,

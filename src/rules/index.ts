@@ -7,6 +7,7 @@ import { buildRuleContext, type RuleContext, type RuleContextInput } from './con
 import type { Rule } from './rule.js';
 import { addInsteadOfCopy } from './add-instead-of-copy.js';
 import { cmdExecForm } from './cmd-exec-form.js';
+import { copyFlattensFolder } from './copy-flattens-folder.js';
 import { copyFromUnknownStage } from './copy-from-unknown-stage.js';
 import { corepackBeforeManifest } from './corepack-before-manifest.js';
 import { corepackMissing } from './corepack-missing.js';
@@ -94,6 +95,7 @@ export const allRules: readonly Rule[] = [
   nativeDepsAlpine,
   runtimeNodeEnv,
   registryAuthSecret,
+  copyFlattensFolder,
   tsconfigBuildOutdir,
   dockerignoreCoverage,
   dockerignoreMissing,

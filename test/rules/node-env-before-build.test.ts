@@ -21,6 +21,11 @@ test('an --omit=dev install before the build is reported at the install', () => 
   assert.deepEqual(positions(lintWith(nodeEnvBeforeBuild, text)), [['NS111', 2, 1]]);
 });
 
+test('--include=dev overrides NODE_ENV=production, so the build has its tools', () => {
+  const text = lines('FROM node:22-slim AS build', 'ENV NODE_ENV=production', 'RUN npm ci --include=dev', 'RUN npm run build');
+  assert.deepEqual(lintWith(nodeEnvBeforeBuild, text), []);
+});
+
 test('NODE_ENV=production only in the runtime passes', () => {
   const text = lines('FROM node:22-slim AS builder', 'RUN npm ci', 'RUN npm run build', 'FROM node:22-slim', 'ENV NODE_ENV=production', 'RUN npm ci');
   assert.deepEqual(lintWith(nodeEnvBeforeBuild, text), []);
