@@ -16,7 +16,8 @@ export const dedicatedDepsStage: Rule = {
     const final = ctx.finalStage;
     if (!final) return [];
     const installs = installsIn(ctx.model.steps);
-    const first = installs[0];
+    // A production-only install next to a prebuilt dist/ is a lean runtime, not a mixed stage.
+    const first = installs.find((i) => !i.install.productionOnly);
     if (!first || installs.some((i) => i.step.stage !== final.index)) return [];
     return [atDockerfile(ctx, this.meta, first.step.keywordSpan, 'Dependencies are installed only in the runtime stage; there is no dedicated dependency stage.')];
   },

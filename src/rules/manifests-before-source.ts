@@ -1,4 +1,5 @@
 import type { Step } from '../dockerfile/model.js';
+import { hasFlag } from '../dockerfile/shell.js';
 import { ancestry, installsIn } from '../dockerfile/stages.js';
 import type { Rule } from './rule.js';
 import { atDockerfile } from './rule.js';
@@ -20,7 +21,8 @@ export const manifestsBeforeSource: Rule = {
     const findings = [];
     for (const stage of ctx.model.stages) {
       const steps = ancestry(ctx.model, stage).reverse().flatMap((s) => s.steps);
-      const [first] = installsIn(stage.steps);
+      // `pnpm install --offline` after `pnpm fetch` installs from a store cached on the lockfile alone.
+      const first = installsIn(stage.steps).find((i) => !hasFlag(i.install.command, '--offline'));
       if (!first) continue;
       const before = steps.slice(0, steps.indexOf(first.step));
       const copy = before.find((s) => isSourceCopy(s));

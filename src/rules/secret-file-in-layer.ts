@@ -42,12 +42,13 @@ export const secretFileInLayer: Rule = {
 
 /**
  * Package-manager config is only a secret when it carries credentials (yarn berry needs its
- * .yarnrc.yml to install); a file that cannot be read is assumed to.
+ * .yarnrc.yml to install). An .npmrc that cannot be read is assumed to carry them; it rarely holds
+ * anything else worth copying.
  */
 function holdsSecret(ctx: RuleContext, src: string): boolean {
   if (!/(^|\/)(\.npmrc|\.yarnrc\.yml)$/.test(src)) return true;
   const text = ctx.readFile(src.replace(/^\.\//, ''));
-  return text === undefined || AUTH.test(text);
+  return text === undefined ? src.endsWith('.npmrc') : AUTH.test(text);
 }
 
 const AUTH = /_auth|_password|npmAuthToken|npmAuthIdent/i;

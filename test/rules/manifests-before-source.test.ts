@@ -13,6 +13,11 @@ test('a source copy in a parent stage counts too', () => {
   assert.deepEqual(positions(lintWith(manifestsBeforeSource, text)), [['NS101', 2, 1]]);
 });
 
+test('pnpm install --offline after pnpm fetch passes', () => {
+  const text = lines('FROM node:22-slim', 'COPY pnpm-lock.yaml ./', 'RUN pnpm fetch', 'COPY . .', 'RUN pnpm install --offline --frozen-lockfile');
+  assert.deepEqual(lintWith(manifestsBeforeSource, text), []);
+});
+
 test('manifests first, source after the install, passes', () => {
   const text = lines('FROM node:22-slim', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'RUN npm run build');
   assert.deepEqual(lintWith(manifestsBeforeSource, text), []);
