@@ -1,6 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
 import type { Finding, Report, Severity } from '../findings.js';
-import { sortFindings } from './order.js';
+import { pathBase, pathFrom, sortFindings } from './order.js';
 
 /**
  * GitHub Actions workflow commands: one `::error file=...,line=...,col=...,title=ID::message` line per
@@ -15,8 +14,9 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
 
 export function formatGithub(report: Report, options: { workspace?: string } = {}): string {
   const names = new Map(report.rules.map((rule) => [rule.id, rule.name]));
+  const base = pathBase(report.root, options.workspace);
   const lines = sortFindings(report.findings).map((finding) =>
-    annotation(finding, names.get(finding.id), workspacePath(report.root, finding, options.workspace)),
+    annotation(finding, names.get(finding.id), pathFrom(base, report.root, finding.location.file)),
   );
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
@@ -48,13 +48,4 @@ export function escapeData(text: string): string {
 /** Property values also end at `,` and `:`, so those are escaped too. */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-function workspacePath(root: string, finding: Finding, workspace: string | undefined): string {
-  if (!workspace) return finding.location.file;
-  const absolute = resolve(root, finding.location.file);
-  const fromWorkspace = relative(resolve(workspace), absolute);
-  // Outside the checkout GitHub cannot place the annotation anyway; keep the project-relative path.
-  if (fromWorkspace.startsWith('..')) return finding.location.file;
-  return fromWorkspace.split(sep).join('/');
 }

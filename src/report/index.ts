@@ -15,7 +15,10 @@ export type Format = (typeof FORMATS)[number];
 export interface FormatOptions {
   /** Colour for the pretty format; decide it with `shouldColor(stream)`. */
   color?: boolean;
-  /** The repository checkout, for GitHub annotation paths (defaults to GITHUB_WORKSPACE at the CLI). */
+  /**
+   * The repository checkout that SARIF and GitHub paths are written against when it holds the project
+   * (the CLI passes GITHUB_WORKSPACE).
+   */
   workspace?: string;
 }
 
@@ -30,7 +33,7 @@ export function formatReport(report: Report, format: Format, options: FormatOpti
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, options.workspace ? { workspace: options.workspace } : {});
     case 'github':
       return formatGithub(report, options.workspace ? { workspace: options.workspace } : {});
   }

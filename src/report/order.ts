@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { SEVERITY_RANK, type Finding, type Severity } from '../findings.js';
 
 /**
@@ -48,4 +49,21 @@ export function describeFigures(figures: Record<string, number | string | boolea
   return Object.entries(figures)
     .map(([key, value]) => `${key}=${String(value)}`)
     .join(', ');
+}
+
+/**
+ * The directory report paths are written against. CI services place annotations and code-scanning
+ * alerts by the path inside the repository checkout, so when the checkout (GITHUB_WORKSPACE) holds the
+ * project, paths are re-rooted onto it; otherwise they stay relative to the project.
+ */
+export function pathBase(root: string, workspace: string | undefined): string {
+  if (!workspace) return root;
+  const inside = relative(resolve(workspace), resolve(root));
+  return inside.startsWith('..') || resolve(inside) === inside ? root : resolve(workspace);
+}
+
+/** A finding's file relative to `base`, with forward slashes. */
+export function pathFrom(base: string, root: string, file: string): string {
+  const rel = relative(base, resolve(root, file));
+  return rel.split(sep).join('/');
 }

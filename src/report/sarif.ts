@@ -1,16 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Pass, Report, RuleMeta, Severity } from '../findings.js';
-import { sortFindings } from './order.js';
+import { pathBase, pathFrom, sortFindings } from './order.js';
 import { toolIdentity } from './tool.js';
 
 /**
  * SARIF 2.1.0 (OASIS), the format code-scanning services ingest. One run; the driver lists the FULL rule
  * catalogue that ran, not only the rules that fired, so a viewer can explain any id; results point at
- * it by `ruleIndex`. Paths are relative to the `PROJECTROOT` base, whose absolute URI is recorded in
- * `originalUriBaseIds`, so an uploader can re-root them inside a repository.
+ * it by `ruleIndex`. Paths are relative to the `SRCROOT` base, whose absolute URI is recorded in
+ * `originalUriBaseIds`: the project directory, or the repository checkout that holds it when one is
+ * given (GitHub code scanning places alerts by the path inside the repository).
  */
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const ROOT_BASE_ID = 'PROJECTROOT';
+const ROOT_BASE_ID = 'SRCROOT';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -18,8 +19,10 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 
-export function toSarif(report: Report): object {
+export function toSarif(report: Report, options: { workspace?: string } = {}): object {
   const tool = toolIdentity();
+  const base = pathBase(report.root, options.workspace);
+  const uriOf = (file: string) => encodeRelativeUri(pathFrom(base, report.root, file));
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   return {
     $schema: SCHEMA,
@@ -36,12 +39,12 @@ export function toSarif(report: Report): object {
           },
         },
         originalUriBaseIds: {
-          [ROOT_BASE_ID]: { uri: directoryUri(report.root) },
+          [ROOT_BASE_ID]: { uri: directoryUri(base) },
         },
         // dockerfile-ast counts columns in UTF-16 code units, as JavaScript strings do.
         columnKind: 'utf16CodeUnits',
         results: [
-          ...sortFindings(report.findings).map((finding) => toResult(finding, ruleIndex)),
+          ...sortFindings(report.findings).map((finding) => toResult(finding, ruleIndex, uriOf)),
           ...report.passes.map((pass) => toPassResult(pass, ruleIndex)),
         ],
         ...(report.figures ? { properties: { figures: report.figures } } : {}),
@@ -50,8 +53,8 @@ export function toSarif(report: Report): object {
   };
 }
 
-export function formatSarif(report: Report): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+export function formatSarif(report: Report, options: { workspace?: string } = {}): string {
+  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }
 
 function toReportingDescriptor(rule: RuleMeta): object {
@@ -68,14 +71,18 @@ function toReportingDescriptor(rule: RuleMeta): object {
   };
 }
 
-function toResult(finding: Finding, ruleIndex: Map<string, number>): object {
+function toResult(
+  finding: Finding,
+  ruleIndex: Map<string, number>,
+  uriOf: (file: string) => string,
+): object {
   const index = ruleIndex.get(finding.id);
   return {
     ruleId: finding.id,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [toLocation(finding)],
+    locations: [toLocation(finding, uriOf(finding.location.file))],
     ...(finding.figures ? { properties: { figures: finding.figures } } : {}),
   };
 }
@@ -97,8 +104,8 @@ function toPassResult(pass: Pass, ruleIndex: Map<string, number>): object {
  * A text position becomes a region with real columns. A finding in a JSON file (package.json,
  * nest-cli.json) still names its file, and its JSON path becomes a logical location.
  */
-function toLocation(finding: Finding): object {
-  const { file, line, column, endLine, endColumn, jsonPath } = finding.location;
+function toLocation(finding: Finding, uri: string): object {
+  const { line, column, endLine, endColumn, jsonPath } = finding.location;
   const region =
     line === undefined
       ? undefined
@@ -110,7 +117,7 @@ function toLocation(finding: Finding): object {
         };
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeRelativeUri(file), uriBaseId: ROOT_BASE_ID },
+      artifactLocation: { uri, uriBaseId: ROOT_BASE_ID },
       ...(region ? { region } : {}),
     },
     ...(jsonPath === undefined

@@ -73,9 +73,9 @@ test('results point at their rule by index and carry real line and column ranges
   assert.equal(cmd.level, 'warning');
   assert.match(cmd.message.text, /shell form/);
   const location = cmd.locations[0].physicalLocation;
-  assert.deepEqual(location.artifactLocation, { uri: 'Dockerfile', uriBaseId: 'PROJECTROOT' });
+  assert.deepEqual(location.artifactLocation, { uri: 'Dockerfile', uriBaseId: 'SRCROOT' });
   assert.deepEqual(location.region, { startLine: 12, startColumn: 1, endLine: 12, endColumn: 24 });
-  assert.equal(run.originalUriBaseIds.PROJECTROOT!.uri, 'file:///work/app/');
+  assert.equal(run.originalUriBaseIds.SRCROOT!.uri, 'file:///work/app/');
 });
 
 test('a finding in a JSON file still names its file, with the JSON path as a logical location', () => {
@@ -105,4 +105,16 @@ test('the schema check is real: a result with an invalid level is rejected', () 
   const log = sarifOf();
   log.runs[0]!.results[0].level = 'fatal';
   assert.equal(validate(log), false);
+});
+
+test('inside a repository checkout, paths are written from the checkout for code scanning', () => {
+  const report = sampleReport({ root: '/repo/services/api' });
+  const log = JSON.parse(formatReport(report, 'sarif', { workspace: '/repo' })) as SarifLog;
+  assert.equal(validate(log), true, JSON.stringify(validate.errors));
+  const run = log.runs[0]!;
+  assert.equal(run.originalUriBaseIds.SRCROOT!.uri, 'file:///repo/');
+  assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'services/api/Dockerfile');
+  // A checkout that does not hold the project changes nothing.
+  const elsewhere = JSON.parse(formatReport(report, 'sarif', { workspace: '/other' })) as SarifLog;
+  assert.equal(elsewhere.runs[0]!.originalUriBaseIds.SRCROOT!.uri, 'file:///repo/services/api/');
 });
