@@ -26,7 +26,9 @@ import { invalidExecForm } from './invalid-exec-form.js';
 import { lockfileStrictInstall } from './lockfile-strict-install.js';
 import { manifestsBeforeSource } from './manifests-before-source.js';
 import { missingFrom } from './missing-from.js';
+import { missingStartCommand } from './missing-start-command.js';
 import { nativeDepsAlpine } from './native-deps-alpine.js';
+import { noMigrationsAtBuild } from './no-migrations-at-build.js';
 import { noMigrationsAtStart } from './no-migrations-at-start.js';
 import { nodeEnvBeforeBuild } from './node-env-before-build.js';
 import { nonRootUser } from './non-root-user.js';
@@ -96,6 +98,8 @@ export const allRules: readonly Rule[] = [
   runtimeNodeEnv,
   registryAuthSecret,
   copyFlattensFolder,
+  missingStartCommand,
+  noMigrationsAtBuild,
   tsconfigBuildOutdir,
   dockerignoreCoverage,
   dockerignoreMissing,

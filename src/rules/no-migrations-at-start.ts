@@ -36,7 +36,7 @@ export function isMigration(command: ShellCommand): boolean {
   const bin = binaryOf(command);
   if (!bin) return false;
   const args = bin.args.join(' ');
-  if (bin.name === 'prisma') return /\b(migrate|db push)\b/.test(args);
+  if (bin.name === 'prisma') return /\b(migrate (deploy|dev|reset)|db push)\b/.test(args);
   if (/^(typeorm|typeorm-ts-node-commonjs|typeorm-ts-node-esm)$/.test(bin.name)) return /migration:run/.test(args);
   if (bin.name === 'knex') return /migrate:/.test(args);
   if (bin.name === 'sequelize' || bin.name === 'sequelize-cli') return /db:migrate/.test(args);
