@@ -11,8 +11,8 @@ import type { Profile } from '../detect/profile.js';
 import { generateFiles, type ProjectFiles } from '../generate/index.js';
 import { describe, detect } from './detect.js';
 import { applyOptions, mergeOptions } from './options.js';
-import { planFile, unifiedDiff, type PlannedFile } from './plan.js';
-import { readState, sha256, STATE_PATH, writeState, type SavedOptions } from './state.js';
+import { planFile, recordedHashes, unifiedDiff, type PlannedFile } from './plan.js';
+import { readState, STATE_PATH, writeState, type SavedOptions } from './state.js';
 import { writeAllOrNone, type FileWrite } from './write.js';
 
 export type { FileStatus, PlannedFile } from './plan.js';
@@ -70,18 +70,7 @@ export async function init(dir: string, options: InitOptions = {}): Promise<Init
 
   // Step 4: write all or none, recording what nestship wrote so a later run knows its own output.
   const toWrite = planned.filter((file) => file.write);
-  const nextState = {
-    options: chosen,
-    files: Object.fromEntries(
-      planned
-        .filter((plan) => generated.find((file) => file.path === plan.path)?.mode !== 'merged')
-        .flatMap((plan): [string, string][] => {
-          if (plan.write || plan.status === 'identical') return [[plan.path, sha256(plan.content)]];
-          const earlier = state.files[plan.path];
-          return earlier ? [[plan.path, earlier]] : [];
-        }),
-    ),
-  };
+  const nextState = { options: chosen, files: recordedHashes(planned, state) };
   const nextStateText = writeState(stateText, nextState);
   const writes: FileWrite[] = toWrite.map((file) => ({ path: file.path, content: file.content, previous: file.previous }));
   if (nextStateText !== stateText) writes.push({ path: STATE_PATH, content: nextStateText, previous: stateText });

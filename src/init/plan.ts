@@ -11,6 +11,7 @@ export type FileStatus = 'create' | 'identical' | 'update' | 'conflict' | 'keep'
 
 export interface PlannedFile {
   path: string;
+  mode: GeneratedFile['mode'];
   status: FileStatus;
   /** Why the status is what it is, for the printout (conflict and keep). */
   reason?: string;
@@ -28,7 +29,7 @@ export function planFile(
   state: InitState,
   force: boolean,
 ): PlannedFile {
-  const base = { path: file.path, content: file.content, previous };
+  const base = { path: file.path, mode: file.mode, content: file.content, previous };
   if (previous === undefined) return { ...base, status: 'create', write: true };
   if (previous === file.content) return { ...base, status: 'identical', write: false };
   const ours = state.files[file.path] === sha256(previous);
@@ -48,6 +49,19 @@ export function planFile(
   if (ours) return { ...base, status: 'update', write: true };
   const reason = state.files[file.path] ? 'changed since nestship wrote it' : 'exists and was not written by nestship';
   return { ...base, status: 'conflict', reason, write: force };
+}
+
+/**
+ * The hashes `.nestship.json` keeps after this run: what nestship wrote or found identical, and the
+ * earlier record of anything left alone. package.json is the user's file and is never recorded.
+ */
+export function recordedHashes(planned: PlannedFile[], state: InitState): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const plan of planned.filter((p) => p.mode !== 'merged')) {
+    if (plan.write || plan.status === 'identical') hashes[plan.path] = sha256(plan.content);
+    else if (state.files[plan.path]) hashes[plan.path] = state.files[plan.path]!;
+  }
+  return hashes;
 }
 
 /** A unified diff from the file as it is to what nestship would write. */
