@@ -182,6 +182,9 @@ function readBuilder(cli: NestCli, appName: string | undefined): BuilderChoice {
   if (webpack.value) {
     return { value: 'webpack', source: webpack.source, options: {}, name: 'webpack', detail: 'compilerOptions.webpack' };
   }
+  if (webpack.source !== 'default') {
+    return { value: 'tsc', source: webpack.source, options: {}, name: 'tsc', detail: 'compilerOptions.webpack false' };
+  }
   return { value: 'tsc', source: 'default', options: {}, name: 'tsc' };
 }
 
@@ -270,7 +273,7 @@ async function compiledEntry(
   }
 
   // tsc: output mirrors the sources below rootDir.
-  const rootDir = await effectiveRootDir(root, manifest, config, typescriptVersion);
+  const rootDir = await effectiveRootDir(root, manifest, config, typescriptVersion, sourceRoot);
   const entryAbsolute = path.join(root, entrySource);
   const below = path.relative(rootDir.value, entryAbsolute);
   const entryPath = relativeTo(root, path.join(outDirAbsolute, toJs(below)));
@@ -289,6 +292,7 @@ async function effectiveRootDir(
   manifest: Manifest,
   config: ResolvedTsconfig,
   typescriptVersion: string | undefined,
+  sourceRoot: string,
 ): Promise<{ value: string; source: string; detail: string }> {
   if (config.rootDir) {
     return { value: config.rootDir.value, source: config.rootDir.file, detail: `rootDir ${relativeTo(root, config.rootDir.value)}` };
@@ -309,7 +313,7 @@ async function effectiveRootDir(
     };
   }
   const rel = relativeTo(root, common);
-  const pulledUp = rel === '.' ? inferredReason(root, inputs) : undefined;
+  const pulledUp = inferredReason(root, inputs, sourceRoot);
   return {
     value: common,
     source: config.file,
@@ -317,12 +321,13 @@ async function effectiveRootDir(
   };
 }
 
-/** The first compiled file outside `src`, which is what usually drags an inferred rootDir up. */
-function inferredReason(root: string, inputs: readonly string[]): string | undefined {
-  const files = inputs.map((file) => relativeTo(root, file));
-  const folders = new Set(files.map((file) => file.split('/')[0]));
-  if (folders.size < 2 && !files.some((file) => !file.includes('/'))) return undefined;
-  return files.find((file) => !file.startsWith('src/'));
+/**
+ * The first compiled file outside the source root (a seed script, prisma.config.ts, a library reached
+ * through a paths alias): what drags an inferred rootDir above it.
+ */
+function inferredReason(root: string, inputs: readonly string[], sourceRoot: string): string | undefined {
+  const prefix = `${toPosix(path.normalize(sourceRoot))}/`;
+  return inputs.map((file) => relativeTo(root, file)).find((file) => !file.startsWith(prefix));
 }
 
 function typescriptMajor(manifest: Manifest, exact: string | undefined): number | undefined {

@@ -190,8 +190,12 @@ test('--project picks another monorepo application', async (t) => {
 test('a tsc monorepo that imports a library mirrors the whole tree under the app outDir', async (t) => {
   const root = projectTree(t, monorepo({ webpack: false }));
   const nest = await detect(root);
-  assert.equal(nest.builder.value, 'tsc');
-  assert.equal(nest.entryPath.value, 'dist/apps/api/apps/api/src/main.js');
+  assert.deepEqual(nest.builder, { value: 'tsc', source: 'nest-cli.json', detail: 'compilerOptions.webpack false' });
+  assert.deepEqual(nest.entryPath, {
+    value: 'dist/apps/api/apps/api/src/main.js',
+    source: 'apps/api/tsconfig.app.json',
+    detail: 'rootDir inferred as . because libs/shared/src/index.ts is compiled',
+  });
 });
 
 test('a tsc monorepo app without library imports compiles to dist/apps/NAME/main.js', async (t) => {
