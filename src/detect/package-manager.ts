@@ -4,7 +4,8 @@
  * lockfile cannot be installed reproducibly, so that is an error rather than a guess.
  */
 import { NestshipError } from '../errors.js';
-import { readTextIfExists } from './files.js';
+import path from 'node:path';
+import { isDirectory, isFile, readTextIfExists, toPosix } from './files.js';
 import type { Manifest } from './manifest.js';
 import type { Fact, PackageManagerFacts, PackageManagerName } from './profile.js';
 
@@ -37,6 +38,7 @@ interface FoundLockfile {
 export async function detectPackageManager(root: string, manifest: Manifest): Promise<PackageManagerFacts> {
   const declared = parsePackageManagerField(manifest);
   const found = await findLockfiles(root);
+  if (found.length === 0) throw noLockfile(manifest.file, declared?.family, await workspaceLockfile(root));
 
   // Step 1: pick the lockfile. The packageManager field wins when it names one of the lockfiles present.
   const lock = chooseLockfile(declared, found, manifest.file);
@@ -129,12 +131,38 @@ function chooseLockfile(
   return first;
 }
 
-function noLockfile(manifestFile: string, family: Family | undefined): NestshipError {
+function noLockfile(manifestFile: string, family: Family | undefined, workspace?: string): NestshipError {
+  if (workspace) {
+    // A workspace member: its lockfile belongs to the workspace root, which needs a different build
+    // context. That layout is not supported yet; say so rather than "no lockfile".
+    return new NestshipError(`no lockfile next to package.json; the workspace lockfile is ${workspace}`, {
+      file: manifestFile,
+      hint: 'nestship supports a service with its own lockfile; workspace members are not supported yet',
+    });
+  }
   const install = family ? INSTALL_COMMAND[family] : 'your package manager\'s install';
   return new NestshipError('no lockfile next to package.json', {
     file: manifestFile,
     hint: `run ${install} and commit the lockfile so the image installs exactly what you tested`,
   });
+}
+
+/**
+ * A lockfile in a parent folder, up to the repository root (the folder holding .git), as a path
+ * relative to the project. Found only to explain the error; it is never used.
+ */
+async function workspaceLockfile(root: string): Promise<string | undefined> {
+  let dir = path.resolve(root);
+  for (let level = 0; level < 6; level++) {
+    if (await isDirectory(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+    for (const { file } of LOCKFILES) {
+      if (await isFile(path.join(dir, file))) return toPosix(path.relative(root, path.join(dir, file)));
+    }
+  }
+  return undefined;
 }
 
 async function resolveName(

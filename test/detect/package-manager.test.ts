@@ -123,3 +123,16 @@ test('packageManager settles which of two lockfiles is used', async (t) => {
   assert.equal(pm.lockfile.value, 'yarn.lock');
   assert.equal(pm.version?.value, '1.22.22');
 });
+
+test('a workspace member whose lockfile sits in a parent folder is told that workspaces are not supported yet', async (t) => {
+  const root = projectTree(t, {
+    'package.json': { name: 'workspace', private: true, workspaces: ['apps/*'] },
+    'package-lock.json': { lockfileVersion: 3, packages: {} },
+    'apps/api/package.json': manifestWith({ name: 'api' }),
+  });
+  await assertNestshipError(() => detect(`${root}/apps/api`), {
+    file: 'package.json',
+    message: /the workspace lockfile is \.\.\/\.\.\/package-lock\.json/,
+    hint: /workspace members are not supported yet/,
+  });
+});
