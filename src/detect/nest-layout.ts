@@ -116,14 +116,15 @@ function chooseProject(
     });
   }
   if (monorepo) {
-    // The Nest CLI builds the top-level settings when no project is named; name the project they match.
+    // The default project is the one whose root is the top-level root. The image builds it by name
+    // (`nest build api`), so its own settings apply, as they do for --project.
     const topRoot = stringAt(cli.raw, 'root');
     const projectsRecord = recordAt(cli.raw, 'projects') ?? {};
     const match = projects.find((name) => stringAt(recordAt(projectsRecord, name), 'root') === topRoot);
     return {
       value: match ?? path.basename(topRoot ?? 'app'),
       source: cli.file ?? 'default',
-      named: false,
+      named: match !== undefined,
       detail: `default project (root ${topRoot ?? 'unset'})`,
     };
   }

@@ -173,7 +173,11 @@ test('a webpack monorepo bundles the default project to dist/apps/api/main.js', 
   assert.deepEqual(nest.projects, ['api', 'worker']);
   assert.equal(nest.project.value, 'api');
   assert.deepEqual(nest.builder, { value: 'webpack', source: 'nest-cli.json', detail: 'compilerOptions.webpack' });
-  assert.deepEqual(nest.tsConfig, { value: 'apps/api/tsconfig.app.json', source: 'nest-cli.json', detail: 'compilerOptions.tsConfigPath' });
+  assert.deepEqual(nest.tsConfig, {
+    value: 'apps/api/tsconfig.app.json',
+    source: 'nest-cli.json',
+    detail: 'projects.api.compilerOptions.tsConfigPath',
+  });
   assert.equal(nest.entryPath.value, 'dist/apps/api/main.js');
   assert.equal(nest.entrySource?.value, 'apps/api/src/main.ts');
 });
