@@ -1,7 +1,8 @@
 import { expand } from '../dockerfile/expand.js';
-import { effectiveSteps } from '../dockerfile/stages.js';
+import { effectiveSteps, rootImage } from '../dockerfile/stages.js';
+import { familyOf } from './base-image.js';
 import type { Rule } from './rule.js';
-import { atDockerfile } from './rule.js';
+import { atDockerfile, replaceSpan } from './rule.js';
 
 /** NS114: Kubernetes runAsNonRoot can only verify a numeric user. */
 export const numericUser: Rule = {
@@ -24,6 +25,9 @@ export const numericUser: Rule = {
     // Root is NS107's finding; this rule is about names that hide a non-root uid.
     if (user === 'root' || user === '0') return [];
     if (/^\d+$/.test(user) && (group === undefined || /^\d+$/.test(group))) return [];
-    return [atDockerfile(ctx, this.meta, last.argsSpan ?? last.span, `USER ${value} is not numeric, so Kubernetes runAsNonRoot cannot verify it.`)];
+    // The official node images create `node` as 1000:1000, so that rewrite keeps the same user.
+    const official = familyOf(rootImage(ctx.model, final)) !== undefined && /^node(:node)?$/.test(value);
+    const fix = official && last.argsSpan ? [replaceSpan(last.argsSpan, '1000:1000')] : undefined;
+    return [atDockerfile(ctx, this.meta, last.argsSpan ?? last.span, `USER ${value} is not numeric, so Kubernetes runAsNonRoot cannot verify it.`, fix)];
   },
 };
