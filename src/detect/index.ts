@@ -85,12 +85,15 @@ export interface ProfileLine {
   source: string;
 }
 
-/** What was detected and where from, one line per fact, in the order `init` prints them. */
+/**
+ * What was detected and where from, one line per fact, in the order `init` prints them. `source` is
+ * the file, then `: detail` when there is one (`tsconfig.build.json: rootDir inferred as src`).
+ */
 export function describeProfile(profile: Profile): ProfileLine[] {
   const lines: ProfileLine[] = [];
   const add = (label: string, fact: Fact<unknown> | undefined, value?: string) => {
     if (!fact) return;
-    lines.push({ label, value: value ?? show(fact.value), source: fact.detail ? `${fact.source} (${fact.detail})` : fact.source });
+    lines.push({ label, value: value ?? show(fact.value), source: fact.detail ? `${fact.source}: ${fact.detail}` : fact.source });
   };
   const { packageManager: pm, nest, prisma } = profile;
 

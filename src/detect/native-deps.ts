@@ -84,7 +84,10 @@ export function detectNativeDependencies(manifest: Manifest, lockfile: LockfileC
   }
 
   const packages = [...new Set([...fromManifest, ...fromLockfile])].sort();
-  const source = fromManifest.length > 0 || fromLockfile.size === 0 ? manifest.file : lockfile.file;
+  if (packages.length === 0) {
+    return { packages: { value: [], source: lockfile.file, detail: 'no known native package or install script' } };
+  }
+  const source = fromManifest.length > 0 ? manifest.file : lockfile.file;
   const detail = fromLockfile.size > 0 ? `${[...fromLockfile].sort().join(', ')} from ${lockfile.file}` : undefined;
   return { packages: { value: packages, source, ...(detail ? { detail } : {}) } };
 }

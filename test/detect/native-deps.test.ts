@@ -34,7 +34,11 @@ test('bcrypt and sharp are on the known list; Prisma\'s install scripts are not 
 
 test('@nestjs/core\'s postinstall does not count, so a plain project stays on the guide\'s alpine', async () => {
   const native = await detect(fixture('npm-rootdir-inferred'));
-  assert.deepEqual(native.packages.value, []);
+  assert.deepEqual(native.packages, {
+    value: [],
+    source: 'package-lock.json',
+    detail: 'no known native package or install script',
+  });
   const base = chooseBase(native, { value: 20, source: 'package.json' });
   assert.deepEqual(base.family, { value: 'alpine', source: 'default', detail: 'no native dependencies' });
   assert.deepEqual(base.image, { value: 'node:20-alpine', source: 'default', detail: 'node 20 from package.json' });

@@ -58,16 +58,16 @@ test('--project and --base reach the layout and the base image', async () => {
 test('describeProfile prints each fact with the file it came from', async () => {
   const lines = describeProfile(await detectProfile(fixture('npm-prisma7')));
   const byLabel = new Map(lines.map((line) => [line.label, line]));
-  assert.deepEqual(byLabel.get('entry'), { label: 'entry', value: 'dist/main.js', source: 'tsconfig.build.json (rootDir src)' });
+  assert.deepEqual(byLabel.get('entry'), { label: 'entry', value: 'dist/main.js', source: 'tsconfig.build.json: rootDir src' });
   assert.deepEqual(byLabel.get('prisma client'), {
     label: 'prisma client',
     value: 'prisma-client -> src/generated/prisma',
-    source: 'prisma/schema.prisma (generator client)',
+    source: 'prisma/schema.prisma: generator client',
   });
   assert.deepEqual(byLabel.get('base image'), {
     label: 'base image',
     value: 'node:22-slim',
-    source: 'package.json (node 22 from package.json)',
+    source: 'package.json: node 22 from package.json',
   });
   assert.equal(byLabel.get('health route')?.value, '/health/ready');
   assert.equal(byLabel.get('shutdown hooks')?.value, 'yes');
