@@ -66,6 +66,18 @@ async function startApp(t: TestContext, client: string, url: string): Promise<{ 
   return { id, port };
 }
 
+const CONNECTIONS = 16;
+
+/** Waits until at least `count` TCP connections to the port are established (read with ss). */
+async function waitConnections(port: number, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const ss = await run('ss', ['-H', '-t', '-n', 'state', 'established', `( sport = :${port} )`]);
+    if (ss.stdout.trim().split('\n').filter(Boolean).length >= count) return;
+    await sleep(100);
+  }
+  throw new Error(`the load never opened ${count} connections`);
+}
+
 function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -155,13 +167,16 @@ test('the example in containers: builds, migrates, serves, restarts, and drains 
 
   await t.test('under load, SIGTERM loses no accepted request and the container exits well inside the grace period', async (t) => {
     const { id, port } = await startApp(t, client, url);
-    // A second process puts the load on: autocannon, 16 keep-alive connections, listing accounts.
+    // A second process puts the load on: autocannon, keep-alive connections, listing accounts.
     const load = run(process.execPath, [
       join(ROOT, 'node_modules', 'autocannon', 'autocannon.js'),
-      '--json', '--connections', '16', '--duration', '12',
+      '--json', '--connections', String(CONNECTIONS), '--duration', '15',
       `http://127.0.0.1:${port}/accounts?limit=10`,
     ], { cwd: ROOT });
-    await sleep(4000); // let the load run before the signal arrives
+    // SIGTERM goes in mid-load: once every autocannon connection is established, and after a
+    // little of the load has run.
+    await waitConnections(port, CONNECTIONS);
+    await sleep(2000);
 
     // `docker stop` sends SIGTERM and waits up to its grace period (10 s) before SIGKILL; exit
     // code 0 rather than 137 means the app ended by itself, inside that period.

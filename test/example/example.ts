@@ -66,7 +66,10 @@ let prepared: Promise<void> | undefined;
 export function prepareExample(): Promise<void> {
   prepared ??= (async () => {
     if (!installed()) {
-      await mustRun('npm', ['ci', '--no-audit', '--no-fund']);
+      // One retry: a shared npm cache now and then loses a tarball under a concurrent install.
+      await mustRun('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']).catch(() =>
+        mustRun('npm', ['ci', '--no-audit', '--no-fund']),
+      );
       writeFileSync(INSTALL_MARKER, lockfileHash());
     }
     await mustRun('npx', ['prisma', 'generate'], { ...process.env, ...OFFLINE_PRISMA_ENV });

@@ -95,7 +95,7 @@ describe('the accounts API', () => {
     const statuses = await Promise.all([
       http.post('/accounts').send(body),
       http.post('/accounts').send(body),
-    ]).then((all) => all.map((r) => r.status).sort());
+    ]).then((all) => all.map((r) => r.status).sort((a, b) => a - b));
     expect(statuses).toEqual([201, 409]);
   });
 
