@@ -105,7 +105,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The value at `key` when it is a string. */
-export function stringAt(object: Record<string, unknown> | undefined, key: string): string | undefined {
+export function stringAt(
+  object: Record<string, unknown> | undefined,
+  key: string,
+): string | undefined {
   const value = object?.[key];
   return typeof value === 'string' ? value : undefined;
 }
@@ -126,7 +129,10 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.yarn', '.pnpm-sto
  * Every file under `dir` (absolute paths), skipping dependency and VCS folders and any folder in `prune`.
  * Symbolic links are not followed, so a linked workspace cannot make the walk loop.
  */
-export async function listFiles(dir: string, prune: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function listFiles(
+  dir: string,
+  prune: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const found: string[] = [];
   const pending = [dir];
   while (pending.length > 0) {

@@ -33,7 +33,8 @@ export async function detectHealthRoute(
   const prefix = globalPrefix(sources);
   const routes: Route[] = [];
   for (const absolute of await listFiles(path.join(root, sourceRoot))) {
-    if (!/\.(ts|js|mts)$/.test(absolute) || /\.(spec|test|e2e-spec)\.[mc]?[tj]s$/.test(absolute)) continue;
+    if (!/\.(ts|js|mts)$/.test(absolute) || /\.(spec|test|e2e-spec)\.[mc]?[tj]s$/.test(absolute))
+      continue;
     const code = blankComments(await readFile(absolute, 'utf8'));
     if (!code.includes('@Controller')) continue;
     routes.push(...controllerRoutes(code, relativeTo(root, absolute), prefix));
@@ -41,7 +42,12 @@ export async function detectHealthRoute(
   // Best score first; on a tie prefer terminus, then the shorter path, then the file order.
   const best = routes
     .filter((route) => route.score > 0)
-    .sort((a, b) => b.score - a.score || Number(b.terminus) - Number(a.terminus) || a.path.length - b.path.length)[0];
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        Number(b.terminus) - Number(a.terminus) ||
+        a.path.length - b.path.length,
+    )[0];
   if (!best) return undefined;
   return {
     value: best.path,
@@ -58,10 +64,14 @@ interface Prefix {
 
 /** `app.setGlobalPrefix('api', { exclude: ['health'] })` in the boot sources. */
 function globalPrefix(sources: readonly SourceFile[]): Prefix {
-  const call = sources.map((source) => findCalls(source.code, /\.setGlobalPrefix/)[0]).find(Boolean);
+  const call = sources
+    .map((source) => findCalls(source.code, /\.setGlobalPrefix/)[0])
+    .find(Boolean);
   const value = call?.args[0] ? (stringLiteral(call.args[0]) ?? '') : '';
   const options = call?.args[1] ?? '';
-  const exclude = [...options.matchAll(/['"`]([^'"`]+)['"`]/g)].map((match) => trimSlashes(match[1] as string));
+  const exclude = [...options.matchAll(/['"`]([^'"`]+)['"`]/g)].map((match) =>
+    trimSlashes(match[1] as string),
+  );
   return { value: trimSlashes(value), exclude };
 }
 
@@ -80,7 +90,8 @@ function controllerRoutes(code: string, file: string, prefix: Prefix): Route[] {
       const joined = [base, own].filter((part) => part !== '').join('/');
       if (joined.includes(':') || joined.includes('*')) continue;
       const excluded = prefix.exclude.some((pattern) => pattern === joined);
-      const full = '/' + [excluded ? '' : prefix.value, joined].filter((part) => part !== '').join('/');
+      const full =
+        '/' + [excluded ? '' : prefix.value, joined].filter((part) => part !== '').join('/');
       routes.push({
         path: full,
         file,

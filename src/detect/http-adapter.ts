@@ -4,7 +4,13 @@
  */
 import { declared, type Manifest } from './manifest.js';
 import type { Fact, HttpFacts } from './profile.js';
-import { findCalls, lineOf, resolveArgument, stringLiteral, type SourceFile } from './source-file.js';
+import {
+  findCalls,
+  lineOf,
+  resolveArgument,
+  stringLiteral,
+  type SourceFile,
+} from './source-file.js';
 
 /** `sources` are the boot sources, entry first. */
 export function detectHttpAdapter(manifest: Manifest, sources: readonly SourceFile[]): HttpFacts {
@@ -16,14 +22,24 @@ function adapter(manifest: Manifest, sources: readonly SourceFile[]): Fact<'expr
   for (const source of sources) {
     const at = source.code.search(/\bnew\s+FastifyAdapter\b|\bFastifyAdapter\s*\(/);
     if (at !== -1) {
-      return { value: 'fastify', source: source.file, detail: `FastifyAdapter at line ${lineOf(source.code, at)}` };
+      return {
+        value: 'fastify',
+        source: source.file,
+        detail: `FastifyAdapter at line ${lineOf(source.code, at)}`,
+      };
     }
   }
   const fastify = declared(manifest, '@nestjs/platform-fastify');
   const express = declared(manifest, '@nestjs/platform-express');
-  if (fastify && !express) return { value: 'fastify', source: manifest.file, detail: '@nestjs/platform-fastify' };
-  if (express) return { value: 'express', source: manifest.file, detail: '@nestjs/platform-express' };
-  return { value: 'express', source: 'default', detail: 'no platform package declared; Nest defaults to express' };
+  if (fastify && !express)
+    return { value: 'fastify', source: manifest.file, detail: '@nestjs/platform-fastify' };
+  if (express)
+    return { value: 'express', source: manifest.file, detail: '@nestjs/platform-express' };
+  return {
+    value: 'express',
+    source: 'default',
+    detail: 'no platform package declared; Nest defaults to express',
+  };
 }
 
 /**
@@ -38,7 +54,11 @@ function listenHost(sources: readonly SourceFile[]): Fact<string> | undefined {
       const expression = resolveArgument(hostArg, sources);
       const literal = stringLiteral(expression) ?? fallbackLiteral(expression);
       if (literal !== undefined) {
-        return { value: literal, source: source.file, detail: `app.listen at line ${lineOf(source.code, call.offset)}` };
+        return {
+          value: literal,
+          source: source.file,
+          detail: `app.listen at line ${lineOf(source.code, call.offset)}`,
+        };
       }
     }
   }

@@ -46,7 +46,10 @@ export async function detectProfile(root: string, options: DetectOptions = {}): 
   const lockfile = await readLockfile(absoluteRoot, packageManager.lockfile.value);
 
   // Step 3: how it builds, and the entry source the runtime facts are read from.
-  const typescriptVersion = lockfile.versionOf('typescript', declared(manifest, 'typescript')?.range);
+  const typescriptVersion = lockfile.versionOf(
+    'typescript',
+    declared(manifest, 'typescript')?.range,
+  );
   const nest = await detectNestLayout(absoluteRoot, manifest, {
     ...(options.project ? { project: options.project } : {}),
     ...(typescriptVersion ? { typescriptVersion } : {}),
@@ -64,7 +67,11 @@ export async function detectProfile(root: string, options: DetectOptions = {}): 
     root: absoluteRoot,
     name: manifest.name
       ? { value: manifest.name, source: manifest.file }
-      : { value: path.basename(absoluteRoot), source: 'default', detail: 'no "name" in package.json' },
+      : {
+          value: path.basename(absoluteRoot),
+          source: 'default',
+          detail: 'no "name" in package.json',
+        },
     packageManager,
     node,
     nest,
@@ -93,7 +100,11 @@ export function describeProfile(profile: Profile): ProfileLine[] {
   const lines: ProfileLine[] = [];
   const add = (label: string, fact: Fact<unknown> | undefined, value?: string) => {
     if (!fact) return;
-    lines.push({ label, value: value ?? show(fact.value), source: fact.detail ? `${fact.source}: ${fact.detail}` : fact.source });
+    lines.push({
+      label,
+      value: value ?? show(fact.value),
+      source: fact.detail ? `${fact.source}: ${fact.detail}` : fact.source,
+    });
   };
   const { packageManager: pm, nest, prisma } = profile;
 
@@ -101,29 +112,47 @@ export function describeProfile(profile: Profile): ProfileLine[] {
   add('package manager', pm.name, pm.version ? `${pm.name.value} ${pm.version.value}` : undefined);
   add('lockfile', pm.lockfile);
   add('node', profile.node);
-  if (nest.monorepo.value) add('nest project', nest.project, `${nest.project.value} of ${nest.projects.join(', ')}`);
+  if (nest.monorepo.value)
+    add('nest project', nest.project, `${nest.project.value} of ${nest.projects.join(', ')}`);
   add('source root', nest.sourceRoot);
   add('builder', nest.builder);
   add('tsconfig', nest.tsConfig);
   add('entry', nest.entryPath);
   add('modules', nest.moduleSystem);
   if (prisma) {
-    add('prisma', prisma.major, prisma.version ? `${prisma.major.value} (${prisma.version.value})` : undefined);
+    add(
+      'prisma',
+      prisma.major,
+      prisma.version ? `${prisma.major.value} (${prisma.version.value})` : undefined,
+    );
     add('prisma schema', prisma.schema);
     add('prisma config', prisma.config);
-    add('prisma client', prisma.generator, prisma.output ? `${prisma.generator.value} -> ${prisma.output.value}` : undefined);
+    add(
+      'prisma client',
+      prisma.generator,
+      prisma.output ? `${prisma.generator.value} -> ${prisma.output.value}` : undefined,
+    );
     add('database', prisma.provider);
     if (prisma.binaryTargets.value.length > 0) add('binary targets', prisma.binaryTargets);
     if (prisma.adapters.value.length > 0) add('driver adapters', prisma.adapters);
     add('migrations', prisma.migrations);
   }
-  add('native deps', profile.native.packages, profile.native.packages.value.length ? undefined : 'none');
+  add(
+    'native deps',
+    profile.native.packages,
+    profile.native.packages.value.length ? undefined : 'none',
+  );
   add('base image', profile.base.image);
   add('http adapter', profile.http.adapter);
   add('listen host', profile.http.listenHost);
   add('port', profile.port);
   if (profile.health) add('health route', profile.health);
-  else lines.push({ label: 'health route', value: 'none', source: 'no GET route named health, ready or live' });
+  else
+    lines.push({
+      label: 'health route',
+      value: 'none',
+      source: 'no GET route named health, ready or live',
+    });
   add('shutdown hooks', profile.shutdownHooks, profile.shutdownHooks.value ? 'yes' : 'no');
   add('registry auth', profile.registryAuth);
   return lines;

@@ -57,7 +57,12 @@ function readNpm(text: string, file: string): LockfileContents {
   } else if (isRecord(json) && isRecord(json['dependencies'])) {
     for (const [name, entry] of Object.entries(json['dependencies'])) {
       if (!isRecord(entry) || typeof entry['version'] !== 'string') continue;
-      packages.push({ name, version: entry['version'], dev: entry['dev'] === true, installScript: false });
+      packages.push({
+        name,
+        version: entry['version'],
+        dev: entry['dev'] === true,
+        installScript: false,
+      });
       direct.set(name, entry['version']);
     }
   }
@@ -81,7 +86,12 @@ function readPnpm(text: string, file: string): LockfileContents {
       section = top[1] as string;
       continue;
     }
-    if (section === 'importers' || section === 'dependencies' || section === 'devDependencies' || section === 'optionalDependencies') {
+    if (
+      section === 'importers' ||
+      section === 'dependencies' ||
+      section === 'devDependencies' ||
+      section === 'optionalDependencies'
+    ) {
       const key = /^\s+'?(@?[^'\s:]+)'?:\s*$/.exec(line);
       if (key) lastName = key[1];
       const version = /^\s+version:\s*'?([^'\s(]+)/.exec(line);
@@ -94,7 +104,12 @@ function readPnpm(text: string, file: string): LockfileContents {
     if (section === 'packages') {
       const key = /^ {2}'?\/?(@?[^@'\s]+)@([^'():\s]+)[^:]*'?:\s*$/.exec(line);
       if (key) {
-        current = { name: key[1] as string, version: key[2] as string, dev: undefined, installScript: false };
+        current = {
+          name: key[1] as string,
+          version: key[2] as string,
+          dev: undefined,
+          installScript: false,
+        };
         packages.push(current);
         continue;
       }
@@ -133,8 +148,10 @@ function readYarn(text: string, file: string): LockfileContents {
   const versionOf = (name: string, range?: string): string | undefined => {
     const wanted = range === undefined ? undefined : [`${name}@${range}`, `${name}@npm:${range}`];
     const block =
-      blocks.find((candidate) => wanted !== undefined && candidate.specs.some((spec) => wanted.includes(spec))) ??
-      blocks.find((candidate) => candidate.specs.some((spec) => nameOfSpec(spec) === name));
+      blocks.find(
+        (candidate) =>
+          wanted !== undefined && candidate.specs.some((spec) => wanted.includes(spec)),
+      ) ?? blocks.find((candidate) => candidate.specs.some((spec) => nameOfSpec(spec) === name));
     return block?.version;
   };
   return { file, packages, versionOf };

@@ -68,7 +68,10 @@ const HARMLESS_INSTALL_SCRIPTS = new Set([
   'pnpm',
 ]);
 
-export function detectNativeDependencies(manifest: Manifest, lockfile: LockfileContents): NativeFacts {
+export function detectNativeDependencies(
+  manifest: Manifest,
+  lockfile: LockfileContents,
+): NativeFacts {
   // Step 1: declared packages on the known list.
   const fromManifest = allDeclared(manifest).filter((name) => KNOWN_NATIVE.has(name));
 
@@ -78,17 +81,30 @@ export function detectNativeDependencies(manifest: Manifest, lockfile: LockfileC
   for (const locked of lockfile.packages) {
     if (fromManifest.includes(locked.name)) continue;
     if (KNOWN_NATIVE.has(locked.name) && locked.dev !== true) fromLockfile.add(locked.name);
-    else if (locked.installScript && locked.dev !== true && !HARMLESS_INSTALL_SCRIPTS.has(locked.name)) {
+    else if (
+      locked.installScript &&
+      locked.dev !== true &&
+      !HARMLESS_INSTALL_SCRIPTS.has(locked.name)
+    ) {
       fromLockfile.add(locked.name);
     }
   }
 
   const packages = [...new Set([...fromManifest, ...fromLockfile])].sort();
   if (packages.length === 0) {
-    return { packages: { value: [], source: lockfile.file, detail: 'no known native package or install script' } };
+    return {
+      packages: {
+        value: [],
+        source: lockfile.file,
+        detail: 'no known native package or install script',
+      },
+    };
   }
   const source = fromManifest.length > 0 ? manifest.file : lockfile.file;
-  const detail = fromLockfile.size > 0 ? `${[...fromLockfile].sort().join(', ')} from ${lockfile.file}` : undefined;
+  const detail =
+    fromLockfile.size > 0
+      ? `${[...fromLockfile].sort().join(', ')} from ${lockfile.file}`
+      : undefined;
   return { packages: { value: packages, source, ...(detail ? { detail } : {}) } };
 }
 
@@ -96,13 +112,21 @@ export function detectNativeDependencies(manifest: Manifest, lockfile: LockfileC
  * `node:<major>-alpine` or `node:<major>-slim`. `--base alpine|slim` picks the family; any other value
  * is an image reference used as is, its family guessed from the tag (alpine in the tag means musl).
  */
-export function chooseBase(native: NativeFacts, nodeMajor: Fact<number>, override?: string): BaseFacts {
+export function chooseBase(
+  native: NativeFacts,
+  nodeMajor: Fact<number>,
+  override?: string,
+): BaseFacts {
   if (override !== undefined && override.trim() !== '') {
     const value = override.trim();
     if (value === 'alpine' || value === 'slim') {
       return {
         family: { value, source: '--base' },
-        image: { value: `node:${nodeMajor.value}-${value}`, source: '--base', detail: `node ${nodeMajor.value} from ${nodeMajor.source}` },
+        image: {
+          value: `node:${nodeMajor.value}-${value}`,
+          source: '--base',
+          detail: `node ${nodeMajor.value} from ${nodeMajor.source}`,
+        },
       };
     }
     const family: BaseFamily = /alpine/i.test(tagOf(value)) ? 'alpine' : 'slim';

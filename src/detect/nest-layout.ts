@@ -8,10 +8,24 @@
 import path from 'node:path';
 import semver from 'semver';
 import { NestshipError } from '../errors.js';
-import { firstExisting, isFile, isRecord, parseJson, recordAt, relativeTo, stringAt, toPosix } from './files.js';
+import {
+  firstExisting,
+  isFile,
+  isRecord,
+  parseJson,
+  recordAt,
+  relativeTo,
+  stringAt,
+  toPosix,
+} from './files.js';
 import { declared, type Manifest } from './manifest.js';
 import type { Fact, ModuleSystem, NestBuilder, NestFacts } from './profile.js';
-import { commonDirectory, listInputFiles, resolveTsconfig, type ResolvedTsconfig } from './tsconfig.js';
+import {
+  commonDirectory,
+  listInputFiles,
+  resolveTsconfig,
+  type ResolvedTsconfig,
+} from './tsconfig.js';
 
 /** The names the Nest CLI accepts for its config file, in its lookup order. */
 const NEST_CLI_FILES = ['nest-cli.json', '.nestcli.json', '.nest-cli.json', 'nest.json'];
@@ -63,19 +77,45 @@ export async function detectNestLayout(
 
   // Step 4: the tsconfig chain gives outDir, rootDir and module.
   const config = await resolveTsconfig(root, tsConfig.value);
-  const layout = await compiledEntry(root, manifest, builder, config, entrySource, sourceRoot.value, projectRoot.value, entryFile.value, options.typescriptVersion);
+  const layout = await compiledEntry(
+    root,
+    manifest,
+    builder,
+    config,
+    entrySource,
+    sourceRoot.value,
+    projectRoot.value,
+    entryFile.value,
+    options.typescriptVersion,
+  );
 
   return {
-    monorepo: { value: monorepo, source: cli.file ?? 'default', ...(monorepo ? { detail: 'monorepo: true' } : {}) },
-    project: { value: project.value, source: project.source, ...(project.detail ? { detail: project.detail } : {}) },
+    monorepo: {
+      value: monorepo,
+      source: cli.file ?? 'default',
+      ...(monorepo ? { detail: 'monorepo: true' } : {}),
+    },
+    project: {
+      value: project.value,
+      source: project.source,
+      ...(project.detail ? { detail: project.detail } : {}),
+    },
     projects,
     sourceRoot,
     entryFile,
-    builder: { value: builder.value, source: builder.source, ...(builder.detail ? { detail: builder.detail } : {}) },
+    builder: {
+      value: builder.value,
+      source: builder.source,
+      ...(builder.detail ? { detail: builder.detail } : {}),
+    },
     tsConfig,
     outDir: layout.outDir,
     entryPath: layout.entryPath,
-    entrySource: { value: entrySource, source: cli.file ?? 'default', detail: `${sourceRoot.value}/${entryFile.value}` },
+    entrySource: {
+      value: entrySource,
+      source: cli.file ?? 'default',
+      detail: `${sourceRoot.value}/${entryFile.value}`,
+    },
     moduleSystem: moduleSystem(manifest, config, builder.value),
     buildScript: buildScript(manifest),
   };
@@ -85,14 +125,17 @@ async function readNestCli(root: string): Promise<NestCli> {
   const found = await firstExisting(root, NEST_CLI_FILES);
   if (!found) return { file: undefined, raw: {} };
   const raw = parseJson(found.text, found.file, true);
-  if (!isRecord(raw)) throw new NestshipError('expected a JSON object at the top level', { file: found.file });
+  if (!isRecord(raw))
+    throw new NestshipError('expected a JSON object at the top level', { file: found.file });
   return { file: found.file, raw };
 }
 
 function applicationProjects(raw: Record<string, unknown>): string[] {
   const projects = recordAt(raw, 'projects') ?? {};
   return Object.entries(projects)
-    .filter(([, project]) => isRecord(project) && (project['type'] ?? 'application') === 'application')
+    .filter(
+      ([, project]) => isRecord(project) && (project['type'] ?? 'application') === 'application',
+    )
     .map(([name]) => name)
     .sort();
 }
@@ -120,7 +163,9 @@ function chooseProject(
     // (`nest build api`), so its own settings apply, as they do for --project.
     const topRoot = stringAt(cli.raw, 'root');
     const projectsRecord = recordAt(cli.raw, 'projects') ?? {};
-    const match = projects.find((name) => stringAt(recordAt(projectsRecord, name), 'root') === topRoot);
+    const match = projects.find(
+      (name) => stringAt(recordAt(projectsRecord, name), 'root') === topRoot,
+    );
     return {
       value: match ?? path.basename(topRoot ?? 'app'),
       source: cli.file ?? 'default',
@@ -149,7 +194,8 @@ function lookup<T>(
     keys.reduce<unknown>((node, part) => (isRecord(node) ? node[part] : undefined), object);
   if (appName !== undefined) {
     const own = read(at(recordAt(recordAt(cli.raw, 'projects'), appName)));
-    if (own !== undefined) return { value: own, source: cli.file as string, detail: `projects.${appName}.${key}` };
+    if (own !== undefined)
+      return { value: own, source: cli.file as string, detail: `projects.${appName}.${key}` };
   }
   const top = read(at(cli.raw));
   if (top !== undefined) return { value: top, source: cli.file as string, detail: key };
@@ -166,7 +212,12 @@ interface BuilderChoice extends Setting<NestBuilder> {
 /** `compilerOptions.builder` as a string or `{ type, options }`; the legacy `webpack: true` flag. */
 function readBuilder(cli: NestCli, appName: string | undefined): BuilderChoice {
   const raw = lookup<unknown>(cli, appName, 'compilerOptions.builder', undefined, (value) => value);
-  const name = typeof raw.value === 'string' ? raw.value : isRecord(raw.value) ? stringAt(raw.value, 'type') : undefined;
+  const name =
+    typeof raw.value === 'string'
+      ? raw.value
+      : isRecord(raw.value)
+        ? stringAt(raw.value, 'type')
+        : undefined;
   const options = isRecord(raw.value) ? (recordAt(raw.value, 'options') ?? {}) : {};
   if (name !== undefined) {
     const kind = BUILDER_KINDS[name];
@@ -181,10 +232,22 @@ function readBuilder(cli: NestCli, appName: string | undefined): BuilderChoice {
   }
   const webpack = lookup(cli, appName, 'compilerOptions.webpack', false, asBoolean);
   if (webpack.value) {
-    return { value: 'webpack', source: webpack.source, options: {}, name: 'webpack', detail: 'compilerOptions.webpack' };
+    return {
+      value: 'webpack',
+      source: webpack.source,
+      options: {},
+      name: 'webpack',
+      detail: 'compilerOptions.webpack',
+    };
   }
   if (webpack.source !== 'default') {
-    return { value: 'tsc', source: webpack.source, options: {}, name: 'tsc', detail: 'compilerOptions.webpack false' };
+    return {
+      value: 'tsc',
+      source: webpack.source,
+      options: {},
+      name: 'tsc',
+      detail: 'compilerOptions.webpack false',
+    };
   }
   return { value: 'tsc', source: 'default', options: {}, name: 'tsc' };
 }
@@ -200,8 +263,18 @@ const BUILDER_KINDS: Record<string, NestBuilder> = {
 };
 
 /** `compilerOptions.tsConfigPath`, else tsconfig.build.json, else tsconfig.json. */
-async function chooseTsconfig(root: string, cli: NestCli, appName: string | undefined): Promise<Fact<string>> {
-  const configured = lookup(cli, appName, 'compilerOptions.tsConfigPath', DEFAULT_TSCONFIG, asString);
+async function chooseTsconfig(
+  root: string,
+  cli: NestCli,
+  appName: string | undefined,
+): Promise<Fact<string>> {
+  const configured = lookup(
+    cli,
+    appName,
+    'compilerOptions.tsConfigPath',
+    DEFAULT_TSCONFIG,
+    asString,
+  );
   const file = toPosix(configured.value);
   if (await isFile(path.join(root, file))) return { ...configured, value: file };
   if (configured.source === 'default' && (await isFile(path.join(root, 'tsconfig.json')))) {
@@ -258,7 +331,11 @@ async function compiledEntry(
   }
   const outDirAbsolute = config.outDir?.value ?? path.join(root, 'dist');
   const outDirFact: Fact<string> = config.outDir
-    ? { value: relativeTo(root, config.outDir.value), source: config.outDir.file, detail: 'compilerOptions.outDir' }
+    ? {
+        value: relativeTo(root, config.outDir.value),
+        source: config.outDir.file,
+        detail: 'compilerOptions.outDir',
+      }
     : { value: 'dist', source: 'default', detail: `no outDir in ${config.file}` };
 
   if (builder.value === 'swc') {
@@ -268,8 +345,18 @@ async function compiledEntry(
     const relativeSource = strip ? stripFirstFolder(entrySource) : entrySource;
     const base = outDir ? path.resolve(root, outDir) : outDirAbsolute;
     return {
-      outDir: outDir ? { value: relativeTo(root, base), source: builder.source, detail: 'builder options outDir' } : outDirFact,
-      entryPath: { value: relativeTo(root, path.join(base, toJs(relativeSource))), source: builder.source, detail: 'swc, leading folder stripped' },
+      outDir: outDir
+        ? {
+            value: relativeTo(root, base),
+            source: builder.source,
+            detail: 'builder options outDir',
+          }
+        : outDirFact,
+      entryPath: {
+        value: relativeTo(root, path.join(base, toJs(relativeSource))),
+        source: builder.source,
+        detail: 'swc, leading folder stripped',
+      },
     };
   }
 
@@ -296,7 +383,11 @@ async function effectiveRootDir(
   sourceRoot: string,
 ): Promise<{ value: string; source: string; detail: string }> {
   if (config.rootDir) {
-    return { value: config.rootDir.value, source: config.rootDir.file, detail: `rootDir ${relativeTo(root, config.rootDir.value)}` };
+    return {
+      value: config.rootDir.value,
+      source: config.rootDir.file,
+      detail: `rootDir ${relativeTo(root, config.rootDir.value)}`,
+    };
   }
   const typescript = typescriptMajor(manifest, typescriptVersion);
   const inputs = await listInputFiles(config);
@@ -326,7 +417,11 @@ async function effectiveRootDir(
  * The first compiled file outside the source root (a seed script, prisma.config.ts, a library reached
  * through a paths alias): what drags an inferred rootDir above it.
  */
-function inferredReason(root: string, inputs: readonly string[], sourceRoot: string): string | undefined {
+function inferredReason(
+  root: string,
+  inputs: readonly string[],
+  sourceRoot: string,
+): string | undefined {
   const prefix = `${toPosix(path.normalize(sourceRoot))}/`;
   return inputs.map((file) => relativeTo(root, file)).find((file) => !file.startsWith(prefix));
 }
@@ -342,18 +437,32 @@ function typescriptMajor(manifest: Manifest, exact: string | undefined): number 
  * CJS or ESM output. `module: nodenext` (and node16/18/20) follows package.json "type"; `commonjs` is
  * CJS; the `es*` values are ESM. Without a setting, tsc emits CommonJS for Nest's usual targets.
  */
-function moduleSystem(manifest: Manifest, config: ResolvedTsconfig, builder: NestBuilder): Fact<ModuleSystem> {
+function moduleSystem(
+  manifest: Manifest,
+  config: ResolvedTsconfig,
+  builder: NestBuilder,
+): Fact<ModuleSystem> {
   const type = stringAt(manifest.raw, 'type');
   const packageSystem: ModuleSystem = type === 'module' ? 'esm' : 'cjs';
   const module = config.module;
   if (builder === 'swc') {
     // Nest's swc defaults emit CommonJS unless a .swcrc says otherwise; "type" still decides how node loads it.
-    return { value: packageSystem, source: manifest.file, detail: type ? `"type": "${type}"` : 'no "type" field' };
+    return {
+      value: packageSystem,
+      source: manifest.file,
+      detail: type ? `"type": "${type}"` : 'no "type" field',
+    };
   }
-  if (!module) return { value: packageSystem, source: manifest.file, detail: 'no module option in tsconfig' };
-  if (module.value === 'commonjs') return { value: 'cjs', source: module.file, detail: 'module commonjs' };
+  if (!module)
+    return { value: packageSystem, source: manifest.file, detail: 'no module option in tsconfig' };
+  if (module.value === 'commonjs')
+    return { value: 'cjs', source: module.file, detail: 'module commonjs' };
   if (/^node(16|18|20|next)$/.test(module.value)) {
-    return { value: packageSystem, source: manifest.file, detail: `"type": ${type ? `"${type}"` : 'unset'} with module ${module.value}` };
+    return {
+      value: packageSystem,
+      source: manifest.file,
+      detail: `"type": ${type ? `"${type}"` : 'unset'} with module ${module.value}`,
+    };
   }
   if (/^es(\d+|next|6)$/.test(module.value) || module.value === 'preserve') {
     return { value: 'esm', source: module.file, detail: `module ${module.value}` };
@@ -365,17 +474,26 @@ function buildScript(manifest: Manifest): Fact<string> {
   if (manifest.scripts['build'] !== undefined) {
     return { value: 'build', source: manifest.file, detail: manifest.scripts['build'] };
   }
-  return { value: 'build', source: 'default', detail: 'no "build" script; add "build": "nest build"' };
+  return {
+    value: 'build',
+    source: 'default',
+    detail: 'no "build" script; add "build": "nest build"',
+  };
 }
 
 /** `src/main.ts` -> `main.ts`, `apps/api/src/main.ts` -> `api/src/main.ts`, as swc's stripLeadingPaths does. */
 function stripFirstFolder(file: string): string {
-  const parts = toPosix(file).split('/').filter((part) => part !== '..' && part !== '.');
+  const parts = toPosix(file)
+    .split('/')
+    .filter((part) => part !== '..' && part !== '.');
   return parts.length > 1 ? parts.slice(1).join('/') : parts.join('/');
 }
 
 function toJs(file: string): string {
-  return toPosix(file).replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs').replace(/\.tsx?$/, '.js');
+  return toPosix(file)
+    .replace(/\.mts$/, '.mjs')
+    .replace(/\.cts$/, '.cjs')
+    .replace(/\.tsx?$/, '.js');
 }
 
 function asString(value: unknown): string | undefined {

@@ -33,21 +33,32 @@ export async function detectNodeVersion(root: string, manifest: Manifest): Promi
   const volta = stringAt(recordAt(manifest.raw, 'volta'), 'node');
   if (volta) {
     const major = majorOfPin(volta, manifest.file);
-    if (major !== undefined) return { value: major, source: manifest.file, detail: `volta.node ${volta}` };
+    if (major !== undefined)
+      return { value: major, source: manifest.file, detail: `volta.node ${volta}` };
   }
 
   // Step 2: a range in engines.node picks the best supported major inside it.
   const engines = stringAt(recordAt(manifest.raw, 'engines'), 'node');
   if (engines) {
-    return { value: majorInRange(engines, manifest.file), source: manifest.file, detail: `engines.node ${engines}` };
+    return {
+      value: majorInRange(engines, manifest.file),
+      source: manifest.file,
+      detail: `engines.node ${engines}`,
+    };
   }
 
   // Step 3: the guide's default.
-  return { value: DEFAULT_NODE_MAJOR, source: 'default', detail: 'no engines, .nvmrc, .node-version or volta' };
+  return {
+    value: DEFAULT_NODE_MAJOR,
+    source: 'default',
+    detail: 'no engines, .nvmrc, .node-version or volta',
+  };
 }
 
 function firstLine(text: string): string {
-  return (text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trim().startsWith('#')) ?? '').trim();
+  return (
+    text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trim().startsWith('#')) ?? ''
+  ).trim();
 }
 
 /**
@@ -56,12 +67,16 @@ function firstLine(text: string): string {
  */
 function majorOfPin(pin: string, file: string): number | undefined {
   const trimmed = pin.trim().toLowerCase();
-  if (trimmed === '' || trimmed === 'lts/*' || trimmed === 'node' || trimmed === 'stable') return undefined;
+  if (trimmed === '' || trimmed === 'lts/*' || trimmed === 'node' || trimmed === 'stable')
+    return undefined;
   const lts = /^lts\/(\w+)$/.exec(trimmed)?.[1];
   if (lts) {
     const major = LTS_CODENAMES[lts];
     if (major !== undefined) return major;
-    throw new NestshipError(`unknown Node.js LTS name "${pin}"`, { file, hint: 'write a version such as 22' });
+    throw new NestshipError(`unknown Node.js LTS name "${pin}"`, {
+      file,
+      hint: 'write a version such as 22',
+    });
   }
   const coerced = semver.coerce(trimmed);
   if (!coerced) {

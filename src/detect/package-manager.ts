@@ -35,10 +35,14 @@ interface FoundLockfile {
   text: string;
 }
 
-export async function detectPackageManager(root: string, manifest: Manifest): Promise<PackageManagerFacts> {
+export async function detectPackageManager(
+  root: string,
+  manifest: Manifest,
+): Promise<PackageManagerFacts> {
   const declared = parsePackageManagerField(manifest);
   const found = await findLockfiles(root);
-  if (found.length === 0) throw noLockfile(manifest.file, declared?.family, await workspaceLockfile(root));
+  if (found.length === 0)
+    throw noLockfile(manifest.file, declared?.family, await workspaceLockfile(root));
 
   // Step 1: pick the lockfile. The packageManager field wins when it names one of the lockfiles present.
   const lock = chooseLockfile(declared, found, manifest.file);
@@ -131,16 +135,23 @@ function chooseLockfile(
   return first;
 }
 
-function noLockfile(manifestFile: string, family: Family | undefined, workspace?: string): NestshipError {
+function noLockfile(
+  manifestFile: string,
+  family: Family | undefined,
+  workspace?: string,
+): NestshipError {
   if (workspace) {
     // A workspace member: its lockfile belongs to the workspace root, which needs a different build
     // context. That layout is not supported yet; say so rather than "no lockfile".
-    return new NestshipError(`no lockfile next to package.json; the workspace lockfile is ${workspace}`, {
-      file: manifestFile,
-      hint: 'nestship supports a service with its own lockfile; workspace members are not supported yet',
-    });
+    return new NestshipError(
+      `no lockfile next to package.json; the workspace lockfile is ${workspace}`,
+      {
+        file: manifestFile,
+        hint: 'nestship supports a service with its own lockfile; workspace members are not supported yet',
+      },
+    );
   }
-  const install = family ? INSTALL_COMMAND[family] : 'your package manager\'s install';
+  const install = family ? INSTALL_COMMAND[family] : "your package manager's install";
   return new NestshipError('no lockfile next to package.json', {
     file: manifestFile,
     hint: `run ${install} and commit the lockfile so the image installs exactly what you tested`,
@@ -159,7 +170,8 @@ async function workspaceLockfile(root: string): Promise<string | undefined> {
     if (parent === dir) return undefined;
     dir = parent;
     for (const { file } of LOCKFILES) {
-      if (await isFile(path.join(dir, file))) return toPosix(path.relative(root, path.join(dir, file)));
+      if (await isFile(path.join(dir, file)))
+        return toPosix(path.relative(root, path.join(dir, file)));
     }
   }
   return undefined;
@@ -194,7 +206,11 @@ async function resolveName(
   if (flavour === 'yarn-berry') assertNodeModulesLinker(yarnrc);
   return declared
     ? { value: flavour, source: manifestFile, detail: `packageManager field, ${lock.file}` }
-    : { value: flavour, source: lock.file, detail: flavour === 'yarn-berry' ? '__metadata header' : 'v1 header' };
+    : {
+        value: flavour,
+        source: lock.file,
+        detail: flavour === 'yarn-berry' ? '__metadata header' : 'v1 header',
+      };
 }
 
 /** Berry lockfiles are YAML with a `__metadata` block; classic ones start with `# yarn lockfile v1`. */
@@ -217,8 +233,13 @@ function assertNodeModulesLinker(yarnrc: string | undefined): void {
   const linker = yarnrc ? /^nodeLinker:\s*["']?([\w-]+)["']?\s*$/m.exec(yarnrc)?.[1] : undefined;
   if (linker === 'node-modules') return;
   throw new NestshipError(
-    linker ? `yarn nodeLinker "${linker}" is not supported` : 'yarn berry uses Plug\'n\'Play by default',
-    { file: '.yarnrc.yml', hint: 'set "nodeLinker: node-modules" in .yarnrc.yml and run yarn install' },
+    linker
+      ? `yarn nodeLinker "${linker}" is not supported`
+      : "yarn berry uses Plug'n'Play by default",
+    {
+      file: '.yarnrc.yml',
+      hint: 'set "nodeLinker: node-modules" in .yarnrc.yml and run yarn install',
+    },
   );
 }
 
@@ -230,7 +251,8 @@ function majorVersion(
   manifestFile: string,
 ): Fact<number> | undefined {
   const pinned = declared?.version ? Number.parseInt(declared.version, 10) : Number.NaN;
-  if (!Number.isNaN(pinned)) return { value: pinned, source: manifestFile, detail: 'packageManager field' };
+  if (!Number.isNaN(pinned))
+    return { value: pinned, source: manifestFile, detail: 'packageManager field' };
   if (name === 'yarn-classic') return { value: 1, source: lock.file, detail: 'v1 lockfile' };
   if (name === 'yarn-berry') {
     // __metadata version 8 is written by yarn 4, 6 by yarn 3; older berry is not worth supporting.

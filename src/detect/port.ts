@@ -16,7 +16,11 @@ export function detectPort(sources: readonly SourceFile[]): Fact<number> {
       if (first === undefined) continue;
       const port = portIn(resolveArgument(first, sources));
       if (port !== undefined) {
-        return { value: port, source: source.file, detail: `app.listen at line ${lineOf(source.code, call.offset)}` };
+        return {
+          value: port,
+          source: source.file,
+          detail: `app.listen at line ${lineOf(source.code, call.offset)}`,
+        };
       }
     }
   }
@@ -30,7 +34,8 @@ export function detectPort(sources: readonly SourceFile[]): Fact<number> {
 function portIn(expression: string): number | undefined {
   const bare = /^\d{2,5}$/.exec(expression.trim());
   const fallback =
-    /(?:\?\?|\|\|)\s*['"`]?(\d{2,5})\b/.exec(expression) ?? /['"`]PORT['"`]\s*,\s*['"`]?(\d{2,5})\b/.exec(expression);
+    /(?:\?\?|\|\|)\s*['"`]?(\d{2,5})\b/.exec(expression) ??
+    /['"`]PORT['"`]\s*,\s*['"`]?(\d{2,5})\b/.exec(expression);
   const text = bare?.[0] ?? fallback?.[1];
   if (text === undefined) return undefined;
   const port = Number(text);

@@ -7,7 +7,17 @@
 import path from 'node:path';
 import semver from 'semver';
 import { NestshipError } from '../errors.js';
-import { firstExisting, isDirectory, isFile, listFiles, readTextIfExists, recordAt, relativeTo, stringAt, toPosix } from './files.js';
+import {
+  firstExisting,
+  isDirectory,
+  isFile,
+  listFiles,
+  readTextIfExists,
+  recordAt,
+  relativeTo,
+  stringAt,
+  toPosix,
+} from './files.js';
 import type { LockfileContents } from './lockfile.js';
 import { allDeclared, declared, type Manifest } from './manifest.js';
 import type { DatabaseProvider, Fact, PrismaFacts, PrismaGenerator } from './profile.js';
@@ -41,22 +51,31 @@ export async function detectPrisma(
   const versionPackage = cli ? 'prisma' : '@prisma/client';
   const range = (cli ?? client)?.range ?? '';
   const exact = lockfile.versionOf(versionPackage, range);
-  const version: Fact<string> | undefined = exact ? { value: exact, source: lockfile.file, detail: versionPackage } : undefined;
+  const version: Fact<string> | undefined = exact
+    ? { value: exact, source: lockfile.file, detail: versionPackage }
+    : undefined;
   const major = prismaMajor(exact, range, versionPackage, manifest.file, lockfile.file);
 
   // Step 2: the config file, then the schema it (or package.json, or the defaults) points at.
   const configFile = await firstExisting(root, CONFIG_FILES);
-  const config: Fact<string> | undefined = configFile ? { value: configFile.file, source: configFile.file } : undefined;
+  const config: Fact<string> | undefined = configFile
+    ? { value: configFile.file, source: configFile.file }
+    : undefined;
   const schema = await locateSchema(root, manifest, configFile);
   const blocks = await readSchemaBlocks(root, schema.value);
 
   // Step 3: the client generator and the datasource.
-  const generatorBlock = blocks.find((block) => block.kind === 'generator' && isClientGenerator(block.fields['provider']));
+  const generatorBlock = blocks.find(
+    (block) => block.kind === 'generator' && isClientGenerator(block.fields['provider']),
+  );
   if (!generatorBlock) {
-    throw new NestshipError('the Prisma schema has no prisma-client-js or prisma-client generator', {
-      file: schema.value,
-      hint: 'add a generator block, for example generator client { provider = "prisma-client-js" }',
-    });
+    throw new NestshipError(
+      'the Prisma schema has no prisma-client-js or prisma-client generator',
+      {
+        file: schema.value,
+        hint: 'add a generator block, for example generator client { provider = "prisma-client-js" }',
+      },
+    );
   }
   const generator = generatorBlock.fields['provider'] as PrismaGenerator;
   const datasource = blocks.find((block) => block.kind === 'datasource');
@@ -69,10 +88,13 @@ export async function detectPrisma(
   const providerName = datasource.fields['provider'];
   const provider = typeof providerName === 'string' ? PROVIDERS[providerName] : undefined;
   if (!provider) {
-    throw new NestshipError(`unsupported datasource provider ${JSON.stringify(providerName ?? null)}`, {
-      file: datasource.file,
-      hint: `use one of ${Object.keys(PROVIDERS).join(', ')}`,
-    });
+    throw new NestshipError(
+      `unsupported datasource provider ${JSON.stringify(providerName ?? null)}`,
+      {
+        file: datasource.file,
+        hint: `use one of ${Object.keys(PROVIDERS).join(', ')}`,
+      },
+    );
   }
 
   // Step 4: the generator output is relative to the schema file that declares it, as Prisma resolves it.
@@ -80,7 +102,10 @@ export async function detectPrisma(
   const output: Fact<string> | undefined =
     typeof outputField === 'string'
       ? {
-          value: relativeTo(root, path.resolve(root, path.dirname(generatorBlock.file), outputField)),
+          value: relativeTo(
+            root,
+            path.resolve(root, path.dirname(generatorBlock.file), outputField),
+          ),
           source: generatorBlock.file,
           detail: `output "${outputField}"`,
         }
@@ -92,7 +117,11 @@ export async function detectPrisma(
     version,
     schema,
     config,
-    generator: { value: generator, source: generatorBlock.file, detail: `generator ${generatorBlock.name}` },
+    generator: {
+      value: generator,
+      source: generatorBlock.file,
+      detail: `generator ${generatorBlock.name}`,
+    },
     output,
     provider: { value: provider, source: datasource.file, detail: `datasource ${datasource.name}` },
     binaryTargets: {
@@ -113,7 +142,8 @@ function prismaMajor(
   manifestFile: string,
   lockfileName: string,
 ): Fact<number> {
-  if (exact && semver.valid(exact)) return { value: semver.major(exact), source: lockfileName, detail: `${name} ${exact}` };
+  if (exact && semver.valid(exact))
+    return { value: semver.major(exact), source: lockfileName, detail: `${name} ${exact}` };
   const floor = semver.validRange(range) ? semver.minVersion(range) : null;
   if (floor) return { value: floor.major, source: manifestFile, detail: `${name} ${range}` };
   throw new NestshipError(`cannot tell the Prisma version from "${range}"`, {
@@ -135,7 +165,11 @@ async function locateSchema(
   }
   const fromManifest = stringAt(recordAt(manifest.raw, 'prisma'), 'schema');
   if (fromManifest) {
-    return assertSchema(root, { value: toPosix(path.normalize(fromManifest)), source: manifest.file, detail: 'prisma.schema' });
+    return assertSchema(root, {
+      value: toPosix(path.normalize(fromManifest)),
+      source: manifest.file,
+      detail: 'prisma.schema',
+    });
   }
   for (const candidate of ['prisma/schema.prisma', 'prisma/schema', 'schema.prisma']) {
     const absolute = path.join(root, candidate);
@@ -143,10 +177,13 @@ async function locateSchema(
       return { value: candidate, source: 'default', detail: "Prisma's default location" };
     }
   }
-  throw new NestshipError('Prisma is a dependency but no schema was found at prisma/schema.prisma', {
-    file: manifest.file,
-    hint: 'set schema in prisma.config.ts or "prisma.schema" in package.json',
-  });
+  throw new NestshipError(
+    'Prisma is a dependency but no schema was found at prisma/schema.prisma',
+    {
+      file: manifest.file,
+      hint: 'set schema in prisma.config.ts or "prisma.schema" in package.json',
+    },
+  );
 }
 
 async function assertSchema(root: string, fact: Fact<string>): Promise<Fact<string>> {
@@ -190,7 +227,9 @@ export interface SchemaBlock {
 async function readSchemaBlocks(root: string, schema: string): Promise<SchemaBlock[]> {
   const absolute = path.join(root, schema);
   const files = (await isDirectory(absolute))
-    ? (await listFiles(absolute)).filter((file) => file.endsWith('.prisma')).map((file) => relativeTo(root, file))
+    ? (await listFiles(absolute))
+        .filter((file) => file.endsWith('.prisma'))
+        .map((file) => relativeTo(root, file))
     : [schema];
   const blocks: SchemaBlock[] = [];
   for (const file of files) {
@@ -209,7 +248,12 @@ export function parseSchemaBlocks(text: string, file: string): SchemaBlock[] {
     const start = (match.index ?? 0) + match[0].length;
     const end = closingBrace(source, start);
     const body = source.slice(start, end);
-    blocks.push({ kind: match[1] as SchemaBlock['kind'], name: match[2] as string, fields: parseFields(body), file });
+    blocks.push({
+      kind: match[1] as SchemaBlock['kind'],
+      name: match[2] as string,
+      fields: parseFields(body),
+      file,
+    });
   }
   return blocks;
 }
@@ -281,14 +325,27 @@ async function locateMigrations(
   datasourceFile: string,
 ): Promise<Fact<string> | undefined> {
   const configured = configFile ? configMigrationsPath(configFile.text) : undefined;
-  const candidate = configured && configFile
-    ? { value: relativeTo(root, path.resolve(root, path.dirname(configFile.file), configured)), source: configFile.file, detail: 'migrations.path' }
-    : { value: relativeTo(root, path.resolve(root, path.dirname(datasourceFile), 'migrations')), source: datasourceFile, detail: 'next to the schema' };
+  const candidate =
+    configured && configFile
+      ? {
+          value: relativeTo(root, path.resolve(root, path.dirname(configFile.file), configured)),
+          source: configFile.file,
+          detail: 'migrations.path',
+        }
+      : {
+          value: relativeTo(root, path.resolve(root, path.dirname(datasourceFile), 'migrations')),
+          source: datasourceFile,
+          detail: 'next to the schema',
+        };
   return (await isDirectory(path.join(root, candidate.value))) ? candidate : undefined;
 }
 
 function cliIsDev(manifest: Manifest): Fact<boolean> {
   const cli = declared(manifest, 'prisma');
   if (!cli) return { value: true, source: manifest.file, detail: 'prisma CLI not declared' };
-  return { value: cli.dev, source: manifest.file, detail: cli.dev ? 'devDependencies' : 'dependencies' };
+  return {
+    value: cli.dev,
+    source: manifest.file,
+    detail: cli.dev ? 'devDependencies' : 'dependencies',
+  };
 }

@@ -53,12 +53,7 @@ export interface NestFacts {
 
 export type PrismaGenerator = 'prisma-client-js' | 'prisma-client';
 export type DatabaseProvider =
-  | 'postgresql'
-  | 'mysql'
-  | 'sqlite'
-  | 'sqlserver'
-  | 'mongodb'
-  | 'cockroachdb';
+  'postgresql' | 'mysql' | 'sqlite' | 'sqlserver' | 'mongodb' | 'cockroachdb';
 
 export interface PrismaFacts {
   /** Major version of the `prisma` package (5, 6, 7). */

@@ -24,8 +24,12 @@ function npmrcAuth(text: string): string | undefined {
   for (const line of lines) {
     const key = /(?:^|:)(_authToken|_auth|_password|username)\s*=/.exec(line)?.[1];
     if (key) {
-      return /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line) ? `${key} from an environment variable` : key;
+      return /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line)
+        ? `${key} from an environment variable`
+        : key;
     }
   }
-  return lines.some((line) => /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line)) ? 'environment variable reference' : undefined;
+  return lines.some((line) => /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(line))
+    ? 'environment variable reference'
+    : undefined;
 }

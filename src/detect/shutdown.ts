@@ -10,7 +10,11 @@ export function detectShutdownHooks(sources: readonly SourceFile[]): Fact<boolea
   for (const source of sources) {
     const at = source.code.search(/\.enableShutdownHooks\s*\(/);
     if (at !== -1) {
-      return { value: true, source: source.file, detail: `enableShutdownHooks() at line ${lineOf(source.code, at)}` };
+      return {
+        value: true,
+        source: source.file,
+        detail: `enableShutdownHooks() at line ${lineOf(source.code, at)}`,
+      };
     }
   }
   const entry = sources[0]?.file ?? 'default';

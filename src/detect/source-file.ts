@@ -32,7 +32,11 @@ const MAX_FILES = 40;
  * The entry and the files it reaches through relative imports (`./bootstrap.js`, `../config`), breadth
  * first so the nearest file comes first, staying inside `sourceRoot`.
  */
-export async function readBootSources(root: string, entryFile: string, sourceRoot: string): Promise<SourceFile[]> {
+export async function readBootSources(
+  root: string,
+  entryFile: string,
+  sourceRoot: string,
+): Promise<SourceFile[]> {
   const entry = await readSourceFile(root, entryFile);
   const sources = [entry];
   const seen = new Set([entry.file]);
@@ -57,17 +61,29 @@ export async function readBootSources(root: string, entryFile: string, sourceRoo
 }
 
 function relativeImports(code: string): string[] {
-  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])(\.{1,2}\/[^'"`]+)\1/gm;
+  const pattern =
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"`])(\.{1,2}\/[^'"`]+)\1/gm;
   return [...code.matchAll(pattern)].map((match) => match[2] as string);
 }
 
 /** `./app.setup.js` -> `src/app.setup.ts`, `./config` -> `src/config.ts` or `src/config/index.ts`. */
-async function resolveImport(root: string, from: string, specifier: string): Promise<string | undefined> {
+async function resolveImport(
+  root: string,
+  from: string,
+  specifier: string,
+): Promise<string | undefined> {
   const base = path.join(path.dirname(from), specifier);
   const stem = base.replace(/\.(c|m)?js$/, '');
-  const candidates = [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, base, path.join(base, 'index.ts')];
+  const candidates = [
+    `${stem}.ts`,
+    `${stem}.mts`,
+    `${stem}.cts`,
+    base,
+    path.join(base, 'index.ts'),
+  ];
   for (const candidate of candidates) {
-    if (/\.[cm]?[tj]s$/.test(candidate) && (await isFile(path.join(root, candidate)))) return toPosix(candidate);
+    if (/\.[cm]?[tj]s$/.test(candidate) && (await isFile(path.join(root, candidate))))
+      return toPosix(candidate);
   }
   return undefined;
 }
@@ -191,7 +207,8 @@ export function initialiserOf(code: string, name: string): string | undefined {
 }
 
 /** TypeScript types that a `name: type` member declares; they carry no value. */
-const TYPE_NAMES = /^(number|string|boolean|bigint|unknown|any|undefined|null)(\s*\|.*)?$|^readonly\b|\[\]$/;
+const TYPE_NAMES =
+  /^(number|string|boolean|bigint|unknown|any|undefined|null)(\s*\|.*)?$|^readonly\b|\[\]$/;
 
 /**
  * What an argument stands for, one step deep: a bare name is followed to its `const` initialiser, and

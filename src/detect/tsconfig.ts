@@ -6,7 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NestshipError } from '../errors.js';
-import { isDirectory, isFile, isRecord, listFiles, readJsonObject, relativeTo, toPosix } from './files.js';
+import {
+  isDirectory,
+  isFile,
+  isRecord,
+  listFiles,
+  readJsonObject,
+  relativeTo,
+  toPosix,
+} from './files.js';
 
 /** An option value and the config file that set it (project-relative). */
 export interface Located<T> {
@@ -90,8 +98,10 @@ export async function resolveTsconfig(root: string, rel: string): Promise<Resolv
     if (resolved.module === undefined && typeof options['module'] === 'string') {
       resolved.module = { value: options['module'].toLowerCase(), file };
     }
-    if (allowJs === undefined && typeof options['allowJs'] === 'boolean') allowJs = options['allowJs'];
-    if (baseUrl === undefined && typeof options['baseUrl'] === 'string') baseUrl = place(options['baseUrl']);
+    if (allowJs === undefined && typeof options['allowJs'] === 'boolean')
+      allowJs = options['allowJs'];
+    if (baseUrl === undefined && typeof options['baseUrl'] === 'string')
+      baseUrl = place(options['baseUrl']);
     if (pathsMap === undefined && isRecord(options['paths'])) {
       pathsMap = stringArrays(options['paths']);
       pathsOwner = dir;
@@ -107,7 +117,8 @@ export async function resolveTsconfig(root: string, rel: string): Promise<Resolv
     }
 
     // `extends` may be one entry or (TS 5) a list where later entries override earlier ones.
-    const parents = typeof json['extends'] === 'string' ? [json['extends']] : strings(json['extends']);
+    const parents =
+      typeof json['extends'] === 'string' ? [json['extends']] : strings(json['extends']);
     for (const parent of [...parents].reverse()) {
       const target = await locateParent(root, dir, parent, file);
       if (target) await visit(target, depth + 1);
@@ -117,7 +128,8 @@ export async function resolveTsconfig(root: string, rel: string): Promise<Resolv
 
   await visit(top, 0);
   resolved.allowJs = allowJs ?? false;
-  if (pathsMap) resolved.paths = { base: baseUrl ?? pathsOwner ?? resolved.configDir, map: pathsMap };
+  if (pathsMap)
+    resolved.paths = { base: baseUrl ?? pathsOwner ?? resolved.configDir, map: pathsMap };
   return resolved;
 }
 
@@ -154,10 +166,12 @@ const MAX_INPUT_FILES = 20000;
  * which is how Nest monorepo libraries reach an app's compilation).
  */
 export async function listInputFiles(config: ResolvedTsconfig): Promise<string[]> {
-  const extensions = config.allowJs ? [...SOURCE_EXTENSIONS, ...SCRIPT_EXTENSIONS] : SOURCE_EXTENSIONS;
-  const include = (config.include ?? (config.files ? [] : [path.join(config.configDir, '**/*')])).map(
-    asDirectoryPattern,
-  );
+  const extensions = config.allowJs
+    ? [...SOURCE_EXTENSIONS, ...SCRIPT_EXTENSIONS]
+    : SOURCE_EXTENSIONS;
+  const include = (
+    config.include ?? (config.files ? [] : [path.join(config.configDir, '**/*')])
+  ).map(asDirectoryPattern);
   const exclude = config.exclude ?? [
     ...DEFAULT_EXCLUDES.map((name) => path.join(config.configDir, name)),
     ...(config.outDir ? [config.outDir.value] : []),
@@ -240,7 +254,9 @@ async function aliasedFiles(config: ResolvedTsconfig, sources: string[]): Promis
   const specifiers = new Set<string>();
   for (const file of sources) {
     const text = await readFile(file, 'utf8').catch(() => '');
-    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"./][^'"]*)['"]/g)) {
+    for (const match of text.matchAll(
+      /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"./][^'"]*)['"]/g,
+    )) {
       if (match[1]) specifiers.add(match[1]);
     }
   }
@@ -268,7 +284,11 @@ function mapAlias(specifier: string, map: Record<string, string[]>): string | un
       continue;
     }
     const [prefix = '', suffix = ''] = key.split('*');
-    if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= key.length - 1) {
+    if (
+      specifier.startsWith(prefix) &&
+      specifier.endsWith(suffix) &&
+      specifier.length >= key.length - 1
+    ) {
       const middle = specifier.slice(prefix.length, specifier.length - suffix.length);
       return target.replace('*', middle);
     }
@@ -285,7 +305,9 @@ function isDeclaration(file: string): boolean {
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }
 
 function stringArrays(value: Record<string, unknown>): Record<string, string[]> {

@@ -5,7 +5,11 @@ import { readBootSources } from '../../src/detect/source-file.js';
 import { fixture, projectTree } from './project-tree.js';
 
 async function healthOf(root: string, sourceRoot = 'src') {
-  return detectHealthRoute(root, sourceRoot, await readBootSources(root, `${sourceRoot}/main.ts`, sourceRoot));
+  return detectHealthRoute(
+    root,
+    sourceRoot,
+    await readBootSources(root, `${sourceRoot}/main.ts`, sourceRoot),
+  );
 }
 
 const HEALTH_CONTROLLER = `import { Controller, Get } from '@nestjs/common';
@@ -58,8 +62,14 @@ test('the global prefix is applied unless the route is excluded from it', async 
 
 test('@Controller({ path }) is read, and routes with parameters or in specs are ignored', async (t) => {
   const root = projectTree(t, {
-    'src/status.controller.ts': "@Controller({ path: 'status', version: '1' })\nexport class S {\n  @Get('live')\n  live() {}\n  @Get('ready/:probe')\n  probe() {}\n}\n",
-    'src/health.controller.spec.ts': "@Controller('health')\nclass T {\n  @Get('ready')\n  r() {}\n}\n",
+    'src/status.controller.ts':
+      "@Controller({ path: 'status', version: '1' })\nexport class S {\n  @Get('live')\n  live() {}\n  @Get('ready/:probe')\n  probe() {}\n}\n",
+    'src/health.controller.spec.ts':
+      "@Controller('health')\nclass T {\n  @Get('ready')\n  r() {}\n}\n",
   });
-  assert.deepEqual(await healthOf(root), { value: '/status/live', source: 'src/status.controller.ts', detail: 'GET at line 3' });
+  assert.deepEqual(await healthOf(root), {
+    value: '/status/live',
+    source: 'src/status.controller.ts',
+    detail: 'GET at line 3',
+  });
 });

@@ -8,7 +8,10 @@ test('package-lock.json gives direct versions, dev flags and install scripts', a
   assert.equal(lock.versionOf('prisma'), '7.10.1');
   assert.equal(lock.versionOf('@nestjs/core'), '12.5.1');
   const argon2 = lock.packages.find((locked) => locked.name === 'argon2');
-  assert.deepEqual(argon2 && { dev: argon2.dev, installScript: argon2.installScript }, { dev: false, installScript: true });
+  assert.deepEqual(argon2 && { dev: argon2.dev, installScript: argon2.installScript }, {
+    dev: false,
+    installScript: true,
+  });
   const typescript = lock.packages.find((locked) => locked.name === 'typescript');
   assert.equal(typescript?.dev, true);
 });
@@ -17,7 +20,11 @@ test('pnpm-lock.yaml gives direct versions without the peer suffix', async () =>
   const lock = await readLockfile(fixture('pnpm-prisma7'), 'pnpm-lock.yaml');
   assert.equal(lock.versionOf('@nestjs/core'), '12.5.1');
   assert.equal(lock.versionOf('@prisma/client'), '7.10.0');
-  assert.ok(lock.packages.some((locked) => locked.name === '@prisma/adapter-pg' && locked.version === '7.10.1'));
+  assert.ok(
+    lock.packages.some(
+      (locked) => locked.name === '@prisma/adapter-pg' && locked.version === '7.10.1',
+    ),
+  );
 });
 
 test('a yarn classic lockfile matches a direct dependency by its declared range', async () => {
@@ -57,7 +64,9 @@ packages:
   });
   const lock = await readLockfile(root, 'pnpm-lock.yaml');
   assert.equal(lock.versionOf('bcrypt'), '5.1.1');
-  assert.deepEqual(lock.packages, [{ name: 'bcrypt', version: '5.1.1', dev: false, installScript: true }]);
+  assert.deepEqual(lock.packages, [
+    { name: 'bcrypt', version: '5.1.1', dev: false, installScript: true },
+  ]);
 });
 
 test('bun.lockb is binary and yields no versions', async (t) => {
@@ -68,7 +77,9 @@ test('bun.lockb is binary and yields no versions', async (t) => {
 });
 
 test('a package-lock.json that is not JSON names the file and position', async (t) => {
-  const root = projectTree(t, { 'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {\n}' });
+  const root = projectTree(t, {
+    'package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {\n}',
+  });
   await assertNestshipError(() => readLockfile(root, 'package-lock.json'), {
     file: 'package-lock.json',
     message: /invalid JSON at line 4, column 2/,

@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
@@ -36,14 +44,29 @@ let toolchainError: string | undefined;
 before(() => {
   workspace = mkdtempSync(path.join(tmpdir(), 'nestship-nest-build-'));
   const toolchain = path.join(workspace, 'toolchain');
-  cpSync(fixture('npm-basic'), toolchain, { recursive: true, filter: (source) => !source.endsWith('.ts') });
+  cpSync(fixture('npm-basic'), toolchain, {
+    recursive: true,
+    filter: (source) => !source.endsWith('.ts'),
+  });
   writeFileSync(path.join(toolchain, 'package.json'), JSON.stringify(TOOLCHAIN));
   rmSync(path.join(toolchain, 'package-lock.json'), { force: true });
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], {
-    cwd: toolchain,
-    encoding: 'utf8',
-  });
-  if (install.status !== 0) toolchainError = `npm install of the Nest toolchain failed: ${install.stderr.trim().split('\n').pop()}`;
+  const install = spawnSync(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--prefer-offline',
+      '--loglevel=error',
+    ],
+    {
+      cwd: toolchain,
+      encoding: 'utf8',
+    },
+  );
+  if (install.status !== 0)
+    toolchainError = `npm install of the Nest toolchain failed: ${install.stderr.trim().split('\n').pop()}`;
 });
 
 after(() => {
@@ -62,7 +85,11 @@ function requireToolchain(t: TestContext): boolean {
 function copyOf(name: string, edit: (root: string) => void = () => {}): string {
   const root = path.join(workspace, `${name}-${Math.random().toString(36).slice(2, 8)}`);
   cpSync(fixture(name), root, { recursive: true });
-  symlinkSync(path.join(workspace, 'toolchain', 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  symlinkSync(
+    path.join(workspace, 'toolchain', 'node_modules'),
+    path.join(root, 'node_modules'),
+    'dir',
+  );
   edit(root);
   return root;
 }
@@ -70,7 +97,10 @@ function copyOf(name: string, edit: (root: string) => void = () => {}): string {
 /** Runs `nest build [project]`; type errors still emit, so the exit code is not the point. */
 function nestBuild(root: string, project?: string): string {
   const cli = path.join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js');
-  const result = spawnSync(process.execPath, [cli, 'build', ...(project ? [project] : [])], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, 'build', ...(project ? [project] : [])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return `${result.stdout}${result.stderr}`;
 }
 
@@ -100,13 +130,18 @@ test('nest build writes dist/src/main.js when tsconfig.build includes the seed s
 
 test('nest build writes dist/src/main.js when prisma.config.ts sits at the root', async (t) => {
   if (!requireToolchain(t)) return;
-  const root = copyOf('npm-basic', (dir) => writeFileSync(path.join(dir, 'prisma.config.ts'), 'export default {};\n'));
+  const root = copyOf('npm-basic', (dir) =>
+    writeFileSync(path.join(dir, 'prisma.config.ts'), 'export default {};\n'),
+  );
   assert.equal(await assertEntryBuilt(root), 'dist/src/main.js');
 });
 
 test('nest build bundles a webpack monorepo app to dist/apps/NAME/main.js', async (t) => {
   if (!requireToolchain(t)) return;
-  assert.equal(await assertEntryBuilt(copyOf('npm-monorepo'), 'worker'), 'dist/apps/worker/main.js');
+  assert.equal(
+    await assertEntryBuilt(copyOf('npm-monorepo'), 'worker'),
+    'dist/apps/worker/main.js',
+  );
 });
 
 test('nest build with tsc in a monorepo mirrors the tree under the app outDir', async (t) => {

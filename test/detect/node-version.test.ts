@@ -8,18 +8,26 @@ async function detect(root: string) {
   return detectNodeVersion(root, await readManifest(root));
 }
 
-test('without engines, .nvmrc, .node-version or volta the guide\'s 22 is the default', async () => {
+test("without engines, .nvmrc, .node-version or volta the guide's 22 is the default", async () => {
   const node = await detect(fixture('npm-basic'));
   assert.equal(node.value, 22);
   assert.equal(node.source, 'default');
 });
 
 test('.nvmrc pins the major', async () => {
-  assert.deepEqual(await detect(fixture('npm-prisma6')), { value: 20, source: '.nvmrc', detail: '20' });
+  assert.deepEqual(await detect(fixture('npm-prisma6')), {
+    value: 20,
+    source: '.nvmrc',
+    detail: '20',
+  });
 });
 
 test('.node-version with a leading v pins the major', async () => {
-  assert.deepEqual(await detect(fixture('pnpm-prisma7')), { value: 22, source: '.node-version', detail: 'v22.20.0' });
+  assert.deepEqual(await detect(fixture('pnpm-prisma7')), {
+    value: 22,
+    source: '.node-version',
+    detail: 'v22.20.0',
+  });
 });
 
 test('volta.node in package.json pins the major', async () => {
@@ -49,7 +57,10 @@ test('engines.node ranges pick the best supported major inside them', async (t) 
 });
 
 test('an exact pin wins over an engines range', async (t) => {
-  const root = projectTree(t, { '.nvmrc': 'v24.1.0\n', 'package.json': manifestWith({ engines: { node: '>=20' } }) });
+  const root = projectTree(t, {
+    '.nvmrc': 'v24.1.0\n',
+    'package.json': manifestWith({ engines: { node: '>=20' } }),
+  });
   assert.deepEqual(await detect(root), { value: 24, source: '.nvmrc', detail: 'v24.1.0' });
 });
 
@@ -65,10 +76,18 @@ test('lts/* says nothing exact, so engines or the default decide', async (t) => 
 
 test('an unreadable .nvmrc names the file', async (t) => {
   const root = projectTree(t, { '.nvmrc': 'latest-please\n' });
-  await assertNestshipError(() => detect(root), { file: '.nvmrc', message: /cannot read a Node\.js version/ });
+  await assertNestshipError(() => detect(root), {
+    file: '.nvmrc',
+    message: /cannot read a Node\.js version/,
+  });
 });
 
 test('an invalid engines.node range names package.json', async (t) => {
-  const root = projectTree(t, { 'package.json': manifestWith({ engines: { node: 'twenty-two' } }) });
-  await assertNestshipError(() => detect(root), { file: 'package.json', message: /not a valid semver range/ });
+  const root = projectTree(t, {
+    'package.json': manifestWith({ engines: { node: 'twenty-two' } }),
+  });
+  await assertNestshipError(() => detect(root), {
+    file: 'package.json',
+    message: /not a valid semver range/,
+  });
 });

@@ -10,21 +10,31 @@ import { assertNestshipError, fixture, manifestWith, projectTree } from './proje
 const MATRIX: Record<string, string> = {
   'npm-basic': 'npm node:22-alpine dist/main.js cjs prisma:- health:- hooks:yes port:3000',
   'npm-fastify': 'npm node:22-alpine dist/main.js cjs prisma:- health:/healthz hooks:no port:8080',
-  'npm-private-registry': 'npm node:22-alpine dist/main.js cjs prisma:- health:- hooks:yes port:3000',
-  'npm-prisma7': 'npm node:22-slim dist/main.js esm prisma:7/prisma-client health:/health/ready hooks:yes port:3000',
-  'npm-prisma6': 'npm node:20-slim dist/main.js cjs prisma:6/prisma-client-js health:/health hooks:yes port:3000',
-  'npm-rootdir-inferred': 'npm node:20-alpine dist/src/main.js cjs prisma:5/prisma-client-js health:- hooks:no port:3000',
-  'npm-monorepo': 'npm node:22-alpine dist/apps/api/main.js cjs prisma:- health:/health hooks:yes port:3000',
-  'pnpm-prisma7': 'pnpm node:22-alpine dist/main.js cjs prisma:7/prisma-client health:/status/ready hooks:yes port:3000',
-  'yarn-classic-basic': 'yarn-classic node:22-slim dist/main.js cjs prisma:- health:- hooks:yes port:3000',
-  'yarn-berry-prisma6': 'yarn-berry node:22-alpine dist/main.js cjs prisma:6/prisma-client-js health:- hooks:yes port:3000',
+  'npm-private-registry':
+    'npm node:22-alpine dist/main.js cjs prisma:- health:- hooks:yes port:3000',
+  'npm-prisma7':
+    'npm node:22-slim dist/main.js esm prisma:7/prisma-client health:/health/ready hooks:yes port:3000',
+  'npm-prisma6':
+    'npm node:20-slim dist/main.js cjs prisma:6/prisma-client-js health:/health hooks:yes port:3000',
+  'npm-rootdir-inferred':
+    'npm node:20-alpine dist/src/main.js cjs prisma:5/prisma-client-js health:- hooks:no port:3000',
+  'npm-monorepo':
+    'npm node:22-alpine dist/apps/api/main.js cjs prisma:- health:/health hooks:yes port:3000',
+  'pnpm-prisma7':
+    'pnpm node:22-alpine dist/main.js cjs prisma:7/prisma-client health:/status/ready hooks:yes port:3000',
+  'yarn-classic-basic':
+    'yarn-classic node:22-slim dist/main.js cjs prisma:- health:- hooks:yes port:3000',
+  'yarn-berry-prisma6':
+    'yarn-berry node:22-alpine dist/main.js cjs prisma:6/prisma-client-js health:- hooks:yes port:3000',
   'bun-basic': 'bun node:22-alpine dist/main.js cjs prisma:- health:- hooks:yes port:3000',
 };
 
 test('every fixture project is detected with the facts the golden matrix relies on', async () => {
   for (const [name, expected] of Object.entries(MATRIX)) {
     const profile = await detectProfile(fixture(name));
-    const prisma = profile.prisma ? `${profile.prisma.major.value}/${profile.prisma.generator.value}` : '-';
+    const prisma = profile.prisma
+      ? `${profile.prisma.major.value}/${profile.prisma.generator.value}`
+      : '-';
     const summary = [
       profile.packageManager.name.value,
       profile.base.image.value,
@@ -58,7 +68,11 @@ test('--project and --base reach the layout and the base image', async () => {
 test('describeProfile prints each fact with the file it came from', async () => {
   const lines = describeProfile(await detectProfile(fixture('npm-prisma7')));
   const byLabel = new Map(lines.map((line) => [line.label, line]));
-  assert.deepEqual(byLabel.get('entry'), { label: 'entry', value: 'dist/main.js', source: 'tsconfig.build.json: rootDir src' });
+  assert.deepEqual(byLabel.get('entry'), {
+    label: 'entry',
+    value: 'dist/main.js',
+    source: 'tsconfig.build.json: rootDir src',
+  });
   assert.deepEqual(byLabel.get('prisma client'), {
     label: 'prisma client',
     value: 'prisma-client -> src/generated/prisma',
@@ -88,27 +102,47 @@ test('describeProfile says when there is no health route and leaves out Prisma w
 test('a folder without package.json is refused in one line', async (t) => {
   const root = mkdtempSync(path.join(tmpdir(), 'nestship-empty-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));
-  await assertNestshipError(() => detectProfile(root), { file: 'package.json', message: /no package\.json/ });
+  await assertNestshipError(() => detectProfile(root), {
+    file: 'package.json',
+    message: /no package\.json/,
+  });
 });
 
 test('an unparsable package.json names the line and column', async (t) => {
   const root = projectTree(t);
-  writeFileSync(path.join(root, 'package.json'), '{\n  "name": "broken",\n  "dependencies": {\n    "@nestjs/core": "^11",\n  }\n}\n');
-  await assertNestshipError(() => detectProfile(root), { file: 'package.json', message: /invalid JSON at line 5, column 3/ });
+  writeFileSync(
+    path.join(root, 'package.json'),
+    '{\n  "name": "broken",\n  "dependencies": {\n    "@nestjs/core": "^11",\n  }\n}\n',
+  );
+  await assertNestshipError(() => detectProfile(root), {
+    file: 'package.json',
+    message: /invalid JSON at line 5, column 3/,
+  });
 });
 
 test('a package without @nestjs/core is not a NestJS project', async (t) => {
-  const root = projectTree(t, { 'package.json': { name: 'express-app', dependencies: { express: '^5.1.0' } } });
-  await assertNestshipError(() => detectProfile(root), { file: 'package.json', message: /not a NestJS project/ });
+  const root = projectTree(t, {
+    'package.json': { name: 'express-app', dependencies: { express: '^5.1.0' } },
+  });
+  await assertNestshipError(() => detectProfile(root), {
+    file: 'package.json',
+    message: /not a NestJS project/,
+  });
 });
 
 test('no lockfile, an unknown package manager and a missing entry are each refused', async (t) => {
-  await assertNestshipError(() => detectProfile(projectTree(t, { 'package-lock.json': undefined })), {
-    file: 'package.json',
-    message: /no lockfile/,
-  });
   await assertNestshipError(
-    () => detectProfile(projectTree(t, { 'package.json': manifestWith({ packageManager: 'cnpm@9.4.0' }) })),
+    () => detectProfile(projectTree(t, { 'package-lock.json': undefined })),
+    {
+      file: 'package.json',
+      message: /no lockfile/,
+    },
+  );
+  await assertNestshipError(
+    () =>
+      detectProfile(
+        projectTree(t, { 'package.json': manifestWith({ packageManager: 'cnpm@9.4.0' }) }),
+      ),
     { file: 'package.json', message: /unknown package manager "cnpm"/ },
   );
   await assertNestshipError(() => detectProfile(projectTree(t, { 'src/main.ts': undefined })), {
@@ -118,6 +152,11 @@ test('no lockfile, an unknown package manager and a missing entry are each refus
 });
 
 test('a tsconfig with a syntax error names the file and position', async (t) => {
-  const root = projectTree(t, { 'tsconfig.build.json': '{\n  "extends": "./tsconfig.json"\n  "include": ["src"]\n}\n' });
-  await assertNestshipError(() => detectProfile(root), { file: 'tsconfig.build.json', message: /invalid JSON at line 3/ });
+  const root = projectTree(t, {
+    'tsconfig.build.json': '{\n  "extends": "./tsconfig.json"\n  "include": ["src"]\n}\n',
+  });
+  await assertNestshipError(() => detectProfile(root), {
+    file: 'tsconfig.build.json',
+    message: /invalid JSON at line 3/,
+  });
 });

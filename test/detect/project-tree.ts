@@ -38,8 +38,13 @@ export function minimalProject(): Tree {
       packages: { '': { name: 'tree-api' }, 'node_modules/@nestjs/core': { version: '11.1.6' } },
     },
     'nest-cli.json': { collection: '@nestjs/schematics', sourceRoot: 'src' },
-    'tsconfig.json': { compilerOptions: { module: 'commonjs', outDir: './dist', target: 'ES2023' } },
-    'tsconfig.build.json': { extends: './tsconfig.json', exclude: ['node_modules', 'test', 'dist', '**/*spec.ts'] },
+    'tsconfig.json': {
+      compilerOptions: { module: 'commonjs', outDir: './dist', target: 'ES2023' },
+    },
+    'tsconfig.build.json': {
+      extends: './tsconfig.json',
+      exclude: ['node_modules', 'test', 'dist', '**/*spec.ts'],
+    },
     'src/main.ts': [
       "import { NestFactory } from '@nestjs/core';",
       "import { AppModule } from './app.module';",
@@ -51,7 +56,8 @@ export function minimalProject(): Tree {
       'bootstrap();',
       '',
     ].join('\n'),
-    'src/app.module.ts': "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class AppModule {}\n",
+    'src/app.module.ts':
+      "import { Module } from '@nestjs/common';\n\n@Module({})\nexport class AppModule {}\n",
   };
 }
 
@@ -59,7 +65,11 @@ export function minimalProject(): Tree {
  * Writes `minimalProject()` merged with `changes` (an undefined value deletes a file; objects are written
  * as JSON) to a fresh temp folder, removed when the test ends. Returns the folder.
  */
-export function projectTree(t: TestContext, changes: Tree = {}, base: Tree = minimalProject()): string {
+export function projectTree(
+  t: TestContext,
+  changes: Tree = {},
+  base: Tree = minimalProject(),
+): string {
   const root = mkdtempSync(path.join(tmpdir(), 'nestship-detect-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));
   const files: Tree = { ...base, ...changes };
@@ -67,7 +77,10 @@ export function projectTree(t: TestContext, changes: Tree = {}, base: Tree = min
     if (content === undefined) continue;
     const absolute = path.join(root, file);
     mkdirSync(path.dirname(absolute), { recursive: true });
-    writeFileSync(absolute, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+    writeFileSync(
+      absolute,
+      typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`,
+    );
   }
   return root;
 }
