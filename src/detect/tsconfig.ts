@@ -182,11 +182,13 @@ export async function listInputFiles(config: ResolvedTsconfig): Promise<string[]
   const found = new Set<string>();
   for (const file of config.files ?? []) found.add(file);
   const walked = new Set<string>();
+  // Excluded folders written without wildcards (dist, test) are not walked at all.
+  const prune = new Set(exclude.filter((pattern) => !/[*?]/.test(pattern)));
   for (const pattern of include) {
     const start = literalPrefix(pattern);
     if (walked.has(start) || !(await isDirectory(start))) continue;
     walked.add(start);
-    for (const file of await listFiles(start)) {
+    for (const file of await listFiles(start, prune)) {
       if (found.size >= MAX_INPUT_FILES) break;
       const posix = toPosix(file);
       if (!hasExtension(file, extensions) || isDeclaration(file)) continue;

@@ -173,3 +173,12 @@ test('a workspace member whose lockfile sits in a parent folder is told that wor
     hint: /workspace members are not supported yet/,
   });
 });
+
+test('a corepack packageManager with a hash keeps only the version', async (t) => {
+  const root = projectTree(t, {
+    'package.json': manifestWith({ packageManager: 'npm@11.6.2+sha512.ee0ad3a0c0b5b7c1b1c3e0e2f2e4f0a1' }),
+  });
+  const pm = await detect(root);
+  assert.deepEqual(pm.version, { value: '11.6.2', source: 'package.json', detail: 'packageManager field' });
+  assert.equal(pm.major?.value, 11);
+});
