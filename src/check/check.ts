@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { DetectOptions } from '../detect/index.js';
 import type { Profile } from '../detect/profile.js';
+import { readState, STATE_PATH } from '../init/state.js';
 import { NestshipError } from '../errors.js';
 import { SEVERITY_RANK, type Finding, type Report, type RuleMeta, type Severity } from '../findings.js';
 import { DEFAULT_THRESHOLD, loadConfig, type CheckConfig, type Threshold } from './config.js';
@@ -12,6 +14,11 @@ import { isSuppressed, parsePragmas, type Pragma } from './pragmas.js';
 export interface CheckOptions {
   /** The Dockerfile, relative to the project directory (default `Dockerfile`). */
   file?: string;
+  /**
+   * The Nest monorepo project the image is for. Defaults to the one `nestship init` was run with (kept
+   * in `.nestship.json`), then to nest-cli.json's default project.
+   */
+  project?: string;
   /** A config file to use instead of searching for `.nestship.json`. */
   config?: string;
   /** Overrides the config's `failureThreshold`. */
@@ -85,8 +92,19 @@ export async function runCheck(
   const dockerignorePath = resolve(root, '.dockerignore');
   const dockerignore = existsSync(dockerignorePath) ? readFileSync(dockerignorePath, 'utf8') : undefined;
 
-  // The project's facts; without them the Dockerfile rules still run and a finding says why.
-  const { profile, notice } = await detectOrExplain(root);
+  // The project's facts, detected with the choices init was run with, so check judges the Dockerfile
+  // against the same project and base; without facts the Dockerfile rules still run and a finding
+  // says why.
+  const saved = savedInitOptions(root);
+  const project = options.project ?? saved.project;
+  const { profile, notice } = await detectOrExplain(
+    root,
+    {
+      ...(project === undefined ? {} : { project }),
+      ...(saved.base === undefined ? {} : { base: saved.base }),
+    },
+    options.project !== undefined,
+  );
   const input: LintInput = { root, dockerfile, text, dockerignore, profile };
   let result = await lintAndFilter(engine, input, config, notice, known);
 
@@ -168,16 +186,20 @@ async function lintAndFilter(
 
 /**
  * Detection problems (no lockfile, unreadable nest-cli.json, ...) are NestshipErrors; check turns
- * them into one info finding instead of stopping, since the Dockerfile is still worth linting.
+ * them into one info finding instead of stopping, since the Dockerfile is still worth linting. When
+ * the user named the project on the command line, a failure is theirs to fix first (exit 2): a typo
+ * must not quietly turn the project rules off.
  */
 async function detectOrExplain(
   root: string,
+  choices: DetectOptions,
+  explicit: boolean,
 ): Promise<{ profile: Profile | undefined; notice: Finding | undefined }> {
   const { detectProfile } = await import('../detect/index.js');
   try {
-    return { profile: await detectProfile(root), notice: undefined };
+    return { profile: await detectProfile(root, choices), notice: undefined };
   } catch (error) {
-    if (!(error instanceof NestshipError)) throw error;
+    if (!(error instanceof NestshipError) || explicit) throw error;
     const notice: Finding = {
       id: PROJECT_NOT_DETECTED.id,
       severity: PROJECT_NOT_DETECTED.severity,
@@ -210,6 +232,21 @@ function unknownPragmaIds(pragmas: readonly Pragma[], input: LintInput, known: R
         };
       }),
   );
+}
+
+/**
+ * The options `nestship init` saved under `"init"` in the project's `.nestship.json`. Only read, never
+ * written; a broken section is init's to report, so it counts as none here.
+ */
+function savedInitOptions(root: string): { project?: string; base?: string } {
+  const path = resolve(root, STATE_PATH);
+  if (!existsSync(path)) return {};
+  try {
+    return readState(readFileSync(path, 'utf8')).options;
+  } catch (error) {
+    if (error instanceof NestshipError) return {};
+    throw error;
+  }
 }
 
 export function reachesThreshold(findings: readonly Finding[], threshold: Threshold): boolean {

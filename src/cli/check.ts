@@ -7,6 +7,7 @@ Lint the Dockerfile, .dockerignore and project files of a NestJS service.
 
 Options:
   --file FILE          the Dockerfile, relative to dir (default: Dockerfile)
+  --project NAME       the Nest monorepo project the image is for (default: the one init used)
   --format FORMAT      pretty, json, sarif or github (default: pretty)
   --config FILE        use this config file instead of searching for .nestship.json
   --threshold LEVEL    fail on findings at or above error, warning, info or none (default: warning)
@@ -25,6 +26,7 @@ Exit codes: 0 clean, 1 findings at or above the threshold, 2 could not run.`;
 
 const OPTIONS = {
   file: { type: 'string' },
+  project: { type: 'string' },
   format: { type: 'string', default: 'pretty' },
   config: { type: 'string' },
   threshold: { type: 'string' },
@@ -70,6 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   const dir = positionals[0] ?? '.';
   const result = await check(dir, {
     ...(values.file === undefined ? {} : { file: values.file }),
+    ...(values.project === undefined ? {} : { project: values.project }),
     ...(values.config === undefined ? {} : { config: values.config }),
     ...(threshold === undefined ? {} : { threshold: threshold as (typeof THRESHOLDS)[number] }),
     fix: values.fix,

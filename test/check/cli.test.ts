@@ -9,6 +9,7 @@ import { test, type TestContext } from 'node:test';
 // The CLI as a user runs it: the built package, a real process, real files. `npm test` builds first.
 const BIN = fileURLToPath(new URL('../../bin/nestship.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/projects/npm-basic/', import.meta.url));
+const MONOREPO = fileURLToPath(new URL('../fixtures/projects/npm-monorepo/', import.meta.url));
 
 /** A Dockerfile written as the guide's checklist asks: no rule has anything to say about it. */
 const CLEAN = `FROM node:22-slim AS deps
@@ -59,10 +60,15 @@ function nestship(args: string[], env: Record<string, string> = {}): Run {
 }
 
 /** A scratch copy of a NestJS project with the given Dockerfile (and optional extra files). */
-function project(t: TestContext, dockerfile: string | undefined, files: Record<string, string> = {}): string {
+function project(
+  t: TestContext,
+  dockerfile: string | undefined,
+  files: Record<string, string> = {},
+  fixture = FIXTURE,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'nestship-check-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(FIXTURE, dir, { recursive: true });
+  cpSync(fixture, dir, { recursive: true });
   writeFileSync(join(dir, '.dockerignore'), DOCKERIGNORE);
   if (dockerfile !== undefined) writeFileSync(join(dir, 'Dockerfile'), dockerfile);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -253,6 +259,25 @@ test('colour never reaches a pipe unless FORCE_COLOR asks, and NO_COLOR always w
   assert.doesNotMatch(nestship(['check', dir]).stdout, ansi);
   assert.match(nestship(['check', dir], { FORCE_COLOR: '1' }).stdout, ansi);
   assert.doesNotMatch(nestship(['check', dir], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, ansi);
+});
+
+test('in a Nest monorepo the entry path is judged for the project init was run with, or --project', (t) => {
+  // The image is for the worker app; nest-cli.json's default project is api.
+  const worker = CLEAN.replace('dist/main.js', 'dist/apps/worker/main.js');
+  const dir = project(t, worker, {}, MONOREPO);
+  const ids = (args: string[]) => jsonFindings(nestship(['check', dir, '--format', 'json', ...args])).map((f) => f.id);
+  assert.ok(ids([]).includes('NS113'), 'the default project does not match');
+  assert.ok(!ids(['--project', 'worker']).includes('NS113'));
+  writeFileSync(join(dir, '.nestship.json'), JSON.stringify({ init: { options: { project: 'worker' } } }));
+  assert.ok(!ids([]).includes('NS113'), "init's saved project is used");
+  assert.ok(ids(['--project', 'api']).includes('NS113'), 'the flag wins over the saved project');
+});
+
+test('an unknown --project exits 2 rather than silently skipping the project rules', (t) => {
+  const dir = project(t, CLEAN, {}, MONOREPO);
+  const run = nestship(['check', dir, '--project', 'nope']);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /^nestship: nest-cli\.json: no application project "nope"/);
 });
 
 test('--help prints the options and exits 0', () => {
