@@ -82,6 +82,11 @@ export async function run(argv: string[]): Promise<number> {
   // Say what --fix did on stderr; under --dry-run the diff is the result, so it goes to stdout unless
   // stdout carries a machine format that a diff would corrupt.
   if (values.fix) await describeFixes(result, values['dry-run'], format === 'pretty');
+  // A silenced finding is still a decision someone made; say how many, where a person reads.
+  if (result.suppressed > 0) {
+    const n = result.suppressed;
+    process.stderr.write(`nestship: ${n} finding${n === 1 ? '' : 's'} silenced by pragmas or config\n`);
+  }
 
   // The findings, in the chosen format, on stdout.
   process.stdout.write(

@@ -188,8 +188,10 @@ test('ignored ids in the config are not reported', (t) => {
   const dir = project(t, FIXABLE, {
     '.nestship.json': JSON.stringify({ init: { base: 'slim' }, check: { ignored: ['NS103', 'NS108'] } }),
   });
-  const ids = jsonFindings(nestship(['check', dir, '--format', 'json'])).map((f) => f.id);
+  const run = nestship(['check', dir, '--format', 'json']);
+  const ids = jsonFindings(run).map((f) => f.id);
   assert.ok(!ids.includes('NS103') && !ids.includes('NS108'), ids.join());
+  assert.match(run.stderr, /2 findings silenced by pragmas or config/);
 });
 
 test('a pragma above an instruction silences that instruction through the CLI', (t) => {
