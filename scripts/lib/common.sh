@@ -8,8 +8,8 @@ die() { say "error: $*"; exit 1; }
 # True when running as root: the scripts install Debian packages and start system daemons.
 is_root() { [ "$(id -u)" = 0 ]; }
 
-# Install Debian packages that are missing. `apt-get update` runs at most once per up.sh run
-# (the marker is exported so the child scripts share it), and only when something is missing.
+# Install Debian packages that are missing. `apt-get update` runs only when something is
+# missing, and at most once an hour (a stamp file, because each setup script is its own process).
 apt_install() {
   local missing=() pkg
   for pkg in "$@"; do
@@ -19,10 +19,11 @@ apt_install() {
   [ "${#missing[@]}" -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing ${missing[*]}: install them (this script only knows Debian's apt-get)"
   is_root || die "missing Debian packages (${missing[*]}); run as root or install them first"
-  if [ -z "${NESTSHIP_APT_UPDATED:-}" ]; then
+  local stamp=/var/cache/nestship/apt-updated
+  if [ -z "$(find "$stamp" -mmin -60 2>/dev/null)" ]; then
     say "apt-get update"
     apt-get update -qq >&2
-    export NESTSHIP_APT_UPDATED=1
+    mkdir -p "${stamp%/*}" && touch "$stamp"
   fi
   say "installing ${missing[*]}"
   # Debian packages start their services on install (docker.io would start a dockerd with a
