@@ -111,20 +111,25 @@ export function argDefaults(instructions: Instruction[]): Record<string, string>
   return out;
 }
 
+/** The stages an image is built from, root first: `runner` <- `base` gives [base, runner]. */
+export function stageChain(outline: DockerfileOutline, stage: Stage): Stage[] {
+  const chain: Stage[] = [stage];
+  for (let s = stage; ; ) {
+    const parent = outline.stages.find((p) => p.name === s.from.toLowerCase());
+    if (!parent || chain.includes(parent)) break;
+    chain.unshift(parent);
+    s = parent;
+  }
+  return chain;
+}
+
 /** The last instruction with this keyword in the stage chain that ends at `stage`. */
 export function lastInstruction(
   outline: DockerfileOutline,
   stage: Stage,
   keyword: string,
 ): Instruction | undefined {
-  const chain: Stage[] = [stage];
-  for (let s = stage; ; ) {
-    const parent = outline.stages.find((p) => p.name === s.from.toLowerCase());
-    if (!parent || chain.includes(parent)) break;
-    chain.push(parent);
-    s = parent;
-  }
-  for (const s of chain) {
+  for (const s of stageChain(outline, stage).reverse()) {
     const found = s.instructions.filter((i) => i.keyword === keyword).pop();
     if (found) return found;
   }

