@@ -165,15 +165,6 @@ async function defaultNetwork(client: string): Promise<string> {
   return names.includes('bridge') ? 'default' : 'host';
 }
 
-/** Runs a client command on the engine and throws a NestshipError when it fails. */
-export async function docker(engine: Engine, args: string[], options: RunOptions = {}): Promise<string> {
-  const result = await runClient(engine.client, args, options);
-  if (result.code !== 0) {
-    throw new NestshipError(`docker ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit ${result.code}`}`);
-  }
-  return result.stdout;
-}
-
 export function firstLine(text: string): string {
   return text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
 }
@@ -300,9 +291,4 @@ export async function inspectImage(engine: Engine, ref: string): Promise<ImageIn
     labels: config.Labels ?? {},
     diffIds: info.RootFS?.Layers ?? [],
   };
-}
-
-/** True when the engine has an image by that reference. */
-export async function imageExists(engine: Engine, ref: string): Promise<boolean> {
-  return (await runClient(engine.client, ['image', 'inspect', '--format', '{{.Id}}', ref])).code === 0;
 }

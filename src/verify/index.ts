@@ -234,6 +234,15 @@ async function verifyWith(
     scan,
     files,
     at,
+    where: (match) => {
+      const dockerfile = project.dockerfile;
+      // Later stages first: the runtime stage is where a shipped layer comes from.
+      for (const stage of [...(dockerfile?.outline.stages ?? [])].reverse()) {
+        const found = stage.instructions.find((i) => match(i, stage.name));
+        if (found && dockerfile) return { file: dockerfile.file, line: found.line, column: 1 };
+      }
+      return at();
+    },
     ...(options.target ? { target: options.target } : {}),
     ...(run ? { run } : {}),
     ...(readOnly ? { readOnly } : {}),

@@ -6,6 +6,7 @@
  */
 import type { Finding, Location, Pass, RuleMeta } from '../findings.js';
 import type { CacheObservation } from './cache-experiment.js';
+import type { Instruction } from './dockerfile.js';
 import type { ImageInfo } from './engine.js';
 import type { FinalFile, ImageScan } from './layers.js';
 import type { ReadOnlyObservation, RunObservation } from './observe.js';
@@ -25,6 +26,8 @@ export interface ProbeContext {
   target?: string;
   /** Where a finding about this instruction points: the Dockerfile line, or the image. */
   at(keyword?: string): Location;
+  /** The Dockerfile line of an instruction that matches (later stages first), else `at()`. */
+  where(match: (instruction: Instruction, stage: string) => boolean): Location;
   /** What running the container showed; absent when it was not run. */
   run?: RunObservation;
   readOnly?: ReadOnlyObservation;

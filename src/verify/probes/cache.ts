@@ -65,11 +65,12 @@ function judgeSource(context: ProbeContext, change: ChangeResult | undefined) {
     newLayers: change.newLayers.length,
     rebuildSeconds: change.seconds,
   };
-  const installs = change.rebuiltInstalls.length
+  const firstInstall = change.rebuiltInstalls[0];
+  const installs = firstInstall
     ? fail(
         SOURCE_REBUILDS_INSTALL,
         `a change to ${change.changed} re-ran ${change.rebuiltInstalls.map((s) => stepLabel(s, 60)).join(', ')}`,
-        at,
+        context.where((i, stage) => stage === firstInstall.stage && sameText(`${i.keyword} ${i.args}`, firstInstall.instruction)),
         { ...figures, rebuiltInstalls: change.rebuiltInstalls.map((s) => stepLabel(s, 200)).join('; ') },
       )
     : pass(SOURCE_REBUILDS_INSTALL, `a change to ${change.changed} re-ran no install (${cached} of ${change.steps.length} steps cached)`, figures);
@@ -84,7 +85,7 @@ function judgeSource(context: ProbeContext, change: ChangeResult | undefined) {
         `a change to ${change.changed} ships ${bytes(change.newLayerBytes)} of new layers, the compiled ` +
           `output is ${bytes(compiled)}` +
           (biggest ? `; the largest is ${bytes(biggest.size)} from \`${tidy(biggest.createdBy)}\`` : ''),
-        at,
+        biggest ? layerSource(context, biggest.createdBy) : at,
         { ...figures, compiledBytes: compiled, ...(biggest ? { largestNewLayer: tidy(biggest.createdBy) } : {}) },
       )
     : pass(
@@ -128,6 +129,23 @@ function compiledTarBytes(context: ProbeContext): number {
     total += 512 + Math.ceil(file.size / 512) * 512;
   }
   return total;
+}
+
+/** Instruction texts compared without runs of whitespace. */
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The COPY or RUN that made a layer: BuildKit's history keeps the sources and destination of a
+ * COPY (`COPY /usr/src/app/node_modules ./node_modules`) but drops its flags, so the instruction
+ * is found by its last words.
+ */
+function layerSource(context: ProbeContext, createdBy: string) {
+  const text = tidy(createdBy);
+  const keyword = text.split(' ')[0] ?? '';
+  const tail = text.slice(keyword.length).trim().split(/\s+/).slice(-2).join(' ');
+  return context.where((i) => i.keyword === keyword && i.args.replace(/\s+/g, ' ').endsWith(tail));
 }
 
 /** A history line without BuildKit's decorations. */
