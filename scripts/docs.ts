@@ -83,7 +83,10 @@ export function renderIndex(entries: Array<{ meta: RuleMeta }>): string {
   const sections = RANGES.map(({ prefix, title }) => {
     const rows = entries
       .filter(({ meta }) => meta.id.startsWith(prefix))
-      .map(({ meta }) => `| [${meta.id}](${meta.id}.md) | ${meta.name} | ${meta.severity} | ${meta.summary} |`);
+      .map(
+        ({ meta }) =>
+          `| [${meta.id}](${meta.id}.md) | ${meta.name} | ${meta.severity} | ${meta.summary} |`,
+      );
     if (rows.length === 0) return undefined;
     return `## ${title}\n\n| id | name | severity | summary |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
   }).filter((section): section is string => section !== undefined);

@@ -4,7 +4,13 @@ import type { DetectOptions } from '../detect/index.js';
 import type { Profile } from '../detect/profile.js';
 import { readState, STATE_PATH } from '../init/state.js';
 import { NestshipError } from '../errors.js';
-import { SEVERITY_RANK, type Finding, type Report, type RuleMeta, type Severity } from '../findings.js';
+import {
+  SEVERITY_RANK,
+  type Finding,
+  type Report,
+  type RuleMeta,
+  type Severity,
+} from '../findings.js';
 import { DEFAULT_THRESHOLD, loadConfig, type CheckConfig, type Threshold } from './config.js';
 import type { LintInput, RuleEngine } from './engine.js';
 import { planFixes, readProjectFile, writeFixes, type FileFix } from './fix.js';
@@ -64,7 +70,10 @@ export async function runCheck(
 ): Promise<CheckResult> {
   const root = resolve(rootArg);
   if (!existsSync(root)) {
-    throw new NestshipError('no such directory', { file: rootArg, hint: 'pass the project directory' });
+    throw new NestshipError('no such directory', {
+      file: rootArg,
+      hint: 'pass the project directory',
+    });
   }
   if (!statSync(root).isDirectory()) {
     // `nestship check Dockerfile.prod` is a natural guess; point at the flag that does it.
@@ -90,7 +99,9 @@ export async function runCheck(
   }
   const text = readFileSync(dockerfilePath, 'utf8');
   const dockerignorePath = resolve(root, '.dockerignore');
-  const dockerignore = existsSync(dockerignorePath) ? readFileSync(dockerignorePath, 'utf8') : undefined;
+  const dockerignore = existsSync(dockerignorePath)
+    ? readFileSync(dockerignorePath, 'utf8')
+    : undefined;
 
   // The project's facts, detected with the choices init was run with, so check judges the Dockerfile
   // against the same project and base; without facts the Dockerfile rules still run and a finding
@@ -211,7 +222,11 @@ async function detectOrExplain(
 }
 
 /** A pragma naming an id no rule has would silently silence nothing; say so at the id. */
-function unknownPragmaIds(pragmas: readonly Pragma[], input: LintInput, known: ReadonlySet<string>): Finding[] {
+function unknownPragmaIds(
+  pragmas: readonly Pragma[],
+  input: LintInput,
+  known: ReadonlySet<string>,
+): Finding[] {
   const lines = input.text.split(/\r\n|\r|\n/);
   return pragmas.flatMap((pragma) =>
     pragma.ids

@@ -112,7 +112,8 @@ function validate(
   const fail = (what: string, hint: string): never => {
     throw configError(path, root, what, hint);
   };
-  if (!isPlainObject(section)) fail('"check" must be an object', 'for example {"check": {"ignored": []}}');
+  if (!isPlainObject(section))
+    fail('"check" must be an object', 'for example {"check": {"ignored": []}}');
   const check = section as Record<string, unknown>;
 
   // Unknown keys are errors, not silently ignored: a typo must not switch a rule back on unnoticed.
@@ -165,11 +166,16 @@ function ruleIdList(
   fail: (what: string, hint: string) => never,
 ): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) return fail(`"${key}" must be an array of rule ids`, 'for example ["NS104"]');
+  if (!Array.isArray(value))
+    return fail(`"${key}" must be an array of rule ids`, 'for example ["NS104"]');
   return value.map((id, index) => {
-    if (typeof id !== 'string') return fail(`"${key}[${index}]" must be a string`, 'use a rule id such as "NS104"');
+    if (typeof id !== 'string')
+      return fail(`"${key}[${index}]" must be a string`, 'use a rule id such as "NS104"');
     if (!knownIds.has(id)) {
-      return fail(`"${key}[${index}]" names unknown rule "${id}"`, 'see docs/rules/README.md for the ids');
+      return fail(
+        `"${key}[${index}]" names unknown rule "${id}"`,
+        'see docs/rules/README.md for the ids',
+      );
     }
     return id;
   });

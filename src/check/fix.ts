@@ -20,7 +20,10 @@ export interface FileFix {
  * a finding whose edits overlap one already taken is skipped, because two rewrites of the same span
  * cannot both be right. Edits are applied bottom-up so earlier offsets stay valid.
  */
-export function planFixes(findings: readonly Finding[], readText: (file: string) => string): FileFix[] {
+export function planFixes(
+  findings: readonly Finding[],
+  readText: (file: string) => string,
+): FileFix[] {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     if (!finding.fix || finding.fix.length === 0) continue;
@@ -39,9 +42,16 @@ export function planFixes(findings: readonly Finding[], readText: (file: string)
     const skipped: Finding[] = [];
 
     for (const finding of candidates) {
-      const spans = finding.fix!.map((edit) => ({ ...toOffsets(edit, starts, before.length), text: edit.text }));
-      const clashes = spans.some((span) => taken.some(([s, e]) => overlaps(span.start, span.end, s, e)));
-      const selfClash = spans.some((a, i) => spans.some((b, j) => i < j && overlaps(a.start, a.end, b.start, b.end)));
+      const spans = finding.fix!.map((edit) => ({
+        ...toOffsets(edit, starts, before.length),
+        text: edit.text,
+      }));
+      const clashes = spans.some((span) =>
+        taken.some(([s, e]) => overlaps(span.start, span.end, s, e)),
+      );
+      const selfClash = spans.some((a, i) =>
+        spans.some((b, j) => i < j && overlaps(a.start, a.end, b.start, b.end)),
+      );
       if (clashes || selfClash) {
         skipped.push(finding);
         continue;
@@ -69,7 +79,10 @@ export function writeFixes(root: string, plans: readonly FileFix[]): void {
   try {
     for (const plan of plans) {
       const target = join(root, plan.file);
-      const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+      const temp = join(
+        dirname(target),
+        `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,
+      );
       writeFileSync(temp, plan.after);
       staged.push({ temp, target });
     }
@@ -107,7 +120,11 @@ function lineStarts(text: string): number[] {
 }
 
 /** 1-based line/column (end exclusive) to string offsets, clamped to the text. */
-function toOffsets(edit: TextEdit, starts: number[], length: number): { start: number; end: number } {
+function toOffsets(
+  edit: TextEdit,
+  starts: number[],
+  length: number,
+): { start: number; end: number } {
   const at = (line: number, column: number): number => {
     const lineStart = starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? length;
     return Math.min(lineStart + Math.max(column, 1) - 1, length);

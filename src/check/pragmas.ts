@@ -30,7 +30,9 @@ const PRAGMA = /^\s*#\s*nestship\s+(?:(global|stage)\s+)?ignore\s*=\s*([A-Za-z0-
 export function parsePragmas(text: string): Pragma[] {
   const lines = text.split(/\r\n|\r|\n/);
   const instructions = instructionSpans(text);
-  const stageStarts = instructions.filter((span) => span.keyword === 'FROM').map((span) => span.start);
+  const stageStarts = instructions
+    .filter((span) => span.keyword === 'FROM')
+    .map((span) => span.start);
   const pragmas: Pragma[] = [];
 
   lines.forEach((raw, index) => {
@@ -60,13 +62,23 @@ export function parsePragmas(text: string): Pragma[] {
     // A stage pragma runs to the line before the next FROM that follows its first instruction, so one
     // written just above a FROM covers that whole stage.
     const nextStage = stageStarts.find((start) => start > next.start);
-    pragmas.push({ scope, ids, line, from: line, to: nextStage === undefined ? lines.length : nextStage - 1 });
+    pragmas.push({
+      scope,
+      ids,
+      line,
+      from: line,
+      to: nextStage === undefined ? lines.length : nextStage - 1,
+    });
   });
   return pragmas;
 }
 
 /** Whether a pragma silences a finding. `dockerfile` is the project-relative Dockerfile path. */
-export function isSuppressed(finding: Finding, pragmas: readonly Pragma[], dockerfile: string): boolean {
+export function isSuppressed(
+  finding: Finding,
+  pragmas: readonly Pragma[],
+  dockerfile: string,
+): boolean {
   return pragmas.some((pragma) => {
     if (!pragma.ids.includes(finding.id)) return false;
     if (pragma.scope === 'global') return true;

@@ -58,14 +58,20 @@ export async function run(argv: string[]): Promise<number> {
   ]);
   const format = values.format;
   if (!report.isFormat(format)) {
-    throw new NestshipError(`unknown format '${format}'`, { hint: `use one of ${report.FORMATS.join(', ')}` });
+    throw new NestshipError(`unknown format '${format}'`, {
+      hint: `use one of ${report.FORMATS.join(', ')}`,
+    });
   }
   const threshold = values.threshold;
   if (threshold !== undefined && !(THRESHOLDS as readonly string[]).includes(threshold)) {
-    throw new NestshipError(`unknown threshold '${threshold}'`, { hint: `use one of ${THRESHOLDS.join(', ')}` });
+    throw new NestshipError(`unknown threshold '${threshold}'`, {
+      hint: `use one of ${THRESHOLDS.join(', ')}`,
+    });
   }
   if (values['dry-run'] && !values.fix) {
-    throw new NestshipError('--dry-run only applies to --fix', { hint: 'add --fix to preview the fixes' });
+    throw new NestshipError('--dry-run only applies to --fix', {
+      hint: 'add --fix to preview the fixes',
+    });
   }
 
   // Run the check; a bad config or a missing Dockerfile throws and main prints one line, exit 2.
@@ -85,7 +91,9 @@ export async function run(argv: string[]): Promise<number> {
   // A silenced finding is still a decision someone made; say how many, where a person reads.
   if (result.suppressed > 0) {
     const n = result.suppressed;
-    process.stderr.write(`nestship: ${n} finding${n === 1 ? '' : 's'} silenced by pragmas or config\n`);
+    process.stderr.write(
+      `nestship: ${n} finding${n === 1 ? '' : 's'} silenced by pragmas or config\n`,
+    );
   }
 
   // The findings, in the chosen format, on stdout.
@@ -103,7 +111,10 @@ function parseFlags(argv: string[]) {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // util.parseArgs explains the bad flag well; make it a one-line usage error (exit 2).
-    throw new NestshipError((error as Error).message, { hint: 'run `nestship check --help`', cause: error });
+    throw new NestshipError((error as Error).message, {
+      hint: 'run `nestship check --help`',
+      cause: error,
+    });
   }
 }
 
@@ -124,13 +135,23 @@ async function describeFixes(
       process.stderr.write(`nestship: ${verb} ${finding.id} at ${plan.file}${line}\n`);
     }
     for (const finding of plan.skipped) {
-      process.stderr.write(`nestship: left ${finding.id} at ${plan.file}: its fix overlaps another; run --fix again\n`);
+      process.stderr.write(
+        `nestship: left ${finding.id} at ${plan.file}: its fix overlaps another; run --fix again\n`,
+      );
     }
     if (dryRun) {
       // git's `a/` and `b/` prefixes, so `git apply` and patch -p1 take the diff as it is.
-      const patch = createTwoFilesPatch(`a/${plan.file}`, `b/${plan.file}`, plan.before, plan.after, '', '', {
-        headerOptions: FILE_HEADERS_ONLY,
-      });
+      const patch = createTwoFilesPatch(
+        `a/${plan.file}`,
+        `b/${plan.file}`,
+        plan.before,
+        plan.after,
+        '',
+        '',
+        {
+          headerOptions: FILE_HEADERS_ONLY,
+        },
+      );
       (diffToStdout ? process.stdout : process.stderr).write(`${patch}\n`);
     }
   }

@@ -46,7 +46,8 @@ export function formatPretty(report: Report, options: { color: boolean }): strin
   if (report.figures && Object.keys(report.figures).length > 0) {
     if (out.length > 0) out.push('');
     out.push(c.bold('figures'));
-    for (const [key, value] of Object.entries(report.figures)) out.push(`  ${key}: ${String(value)}`);
+    for (const [key, value] of Object.entries(report.figures))
+      out.push(`  ${key}: ${String(value)}`);
   }
 
   if (out.length > 0) out.push('');

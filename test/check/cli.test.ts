@@ -41,7 +41,17 @@ const FIXABLE = CLEAN.replace('/root/.npm npm ci\n', '/root/.npm npm install\n')
   'CMD node dist/main.js',
 );
 
-const DOCKERIGNORE = ['node_modules', 'dist', '.git', '.env', '.env.*', '.npmrc', '*.pem', '*.key', ''].join('\n');
+const DOCKERIGNORE = [
+  'node_modules',
+  'dist',
+  '.git',
+  '.env',
+  '.env.*',
+  '.npmrc',
+  '*.pem',
+  '*.key',
+  '',
+].join('\n');
 
 interface Run {
   code: number | null;
@@ -55,7 +65,10 @@ function nestship(args: string[], env: Record<string, string> = {}): Run {
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
   delete base.GITHUB_WORKSPACE;
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...base, ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...base, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -75,7 +88,9 @@ function project(
   return dir;
 }
 
-function jsonFindings(run: Run): Array<{ id: string; severity: string; location: { line?: number; column?: number } }> {
+function jsonFindings(
+  run: Run,
+): Array<{ id: string; severity: string; location: { line?: number; column?: number } }> {
   return JSON.parse(run.stdout).findings;
 }
 
@@ -111,7 +126,10 @@ test('--format sarif and --format github write their formats on stdout', (t) => 
   assert.equal(sarif.version, '2.1.0');
   assert.ok(sarif.runs[0].results.some((r: { ruleId: string }) => r.ruleId === 'NS103'));
   const github = nestship(['check', dir, '--format', 'github']).stdout;
-  assert.match(github, /^::error file=Dockerfile,line=4,col=42,.*title=NS103 lockfile-strict-install::/m);
+  assert.match(
+    github,
+    /^::error file=Dockerfile,line=4,col=42,.*title=NS103 lockfile-strict-install::/m,
+  );
 });
 
 test('the threshold decides the exit code: flag over config over the default', (t) => {
@@ -142,7 +160,10 @@ test('a missing Dockerfile exits 2 with one line naming it', (t) => {
   const run = nestship(['check', dir]);
   assert.equal(run.code, 2);
   assert.equal(run.stdout, '');
-  assert.match(run.stderr, /^nestship: Dockerfile: no Dockerfile here; run `nestship init` to write one, or pass --file\n$/);
+  assert.match(
+    run.stderr,
+    /^nestship: Dockerfile: no Dockerfile here; run `nestship init` to write one, or pass --file\n$/,
+  );
 });
 
 test('a file given as the project directory exits 2 pointing at --file', (t) => {
@@ -156,11 +177,16 @@ test('--file picks another Dockerfile', (t) => {
   const dir = project(t, undefined, { 'Dockerfile.prod': FIXABLE });
   const run = nestship(['check', dir, '--file', 'Dockerfile.prod', '--format', 'json']);
   assert.equal(run.code, 1);
-  assert.equal(JSON.parse(run.stdout).findings.find((f: { id: string }) => f.id === 'NS103').location.file, 'Dockerfile.prod');
+  assert.equal(
+    JSON.parse(run.stdout).findings.find((f: { id: string }) => f.id === 'NS103').location.file,
+    'Dockerfile.prod',
+  );
 });
 
 test('a bad config exits 2 with one line naming .nestship.json and the bad key', (t) => {
-  const dir = project(t, CLEAN, { '.nestship.json': JSON.stringify({ check: { ignore: ['NS103'] } }) });
+  const dir = project(t, CLEAN, {
+    '.nestship.json': JSON.stringify({ check: { ignore: ['NS103'] } }),
+  });
   const run = nestship(['check', dir]);
   assert.equal(run.code, 2);
   assert.equal(run.stdout, '');
@@ -169,10 +195,15 @@ test('a bad config exits 2 with one line naming .nestship.json and the bad key',
 });
 
 test('an unknown rule id in the config exits 2 naming the id', (t) => {
-  const dir = project(t, CLEAN, { '.nestship.json': JSON.stringify({ check: { ignored: ['DL3008'] } }) });
+  const dir = project(t, CLEAN, {
+    '.nestship.json': JSON.stringify({ check: { ignored: ['DL3008'] } }),
+  });
   const run = nestship(['check', dir]);
   assert.equal(run.code, 2);
-  assert.match(run.stderr, /^nestship: \.nestship\.json: "check\.ignored\[0\]" names unknown rule "DL3008"/);
+  assert.match(
+    run.stderr,
+    /^nestship: \.nestship\.json: "check\.ignored\[0\]" names unknown rule "DL3008"/,
+  );
 });
 
 test('usage errors exit 2 in one line', (t) => {
@@ -186,7 +217,10 @@ test('usage errors exit 2 in one line', (t) => {
 
 test('ignored ids in the config are not reported', (t) => {
   const dir = project(t, FIXABLE, {
-    '.nestship.json': JSON.stringify({ init: { base: 'slim' }, check: { ignored: ['NS103', 'NS108'] } }),
+    '.nestship.json': JSON.stringify({
+      init: { base: 'slim' },
+      check: { ignored: ['NS103', 'NS108'] },
+    }),
   });
   const run = nestship(['check', dir, '--format', 'json']);
   const ids = jsonFindings(run).map((f) => f.id);
@@ -240,7 +274,9 @@ test('--fix also completes a .dockerignore that misses sensitive files', (t) => 
 });
 
 test('--fix leaves an ignored finding alone', (t) => {
-  const dir = project(t, FIXABLE, { '.nestship.json': JSON.stringify({ check: { ignored: ['NS103'] } }) });
+  const dir = project(t, FIXABLE, {
+    '.nestship.json': JSON.stringify({ check: { ignored: ['NS103'] } }),
+  });
   nestship(['check', dir, '--fix']);
   assert.match(readFileSync(join(dir, 'Dockerfile'), 'utf8'), /npm install$/m);
 });
@@ -267,10 +303,14 @@ test('in a Nest monorepo the entry path is judged for the project init was run w
   // The image is for the worker app; nest-cli.json's default project is api.
   const worker = CLEAN.replace('dist/main.js', 'dist/apps/worker/main.js');
   const dir = project(t, worker, {}, MONOREPO);
-  const ids = (args: string[]) => jsonFindings(nestship(['check', dir, '--format', 'json', ...args])).map((f) => f.id);
+  const ids = (args: string[]) =>
+    jsonFindings(nestship(['check', dir, '--format', 'json', ...args])).map((f) => f.id);
   assert.ok(ids([]).includes('NS113'), 'the default project does not match');
   assert.ok(!ids(['--project', 'worker']).includes('NS113'));
-  writeFileSync(join(dir, '.nestship.json'), JSON.stringify({ init: { options: { project: 'worker' } } }));
+  writeFileSync(
+    join(dir, '.nestship.json'),
+    JSON.stringify({ init: { options: { project: 'worker' } } }),
+  );
   assert.ok(!ids([]).includes('NS113'), "init's saved project is used");
   assert.ok(ids(['--project', 'api']).includes('NS113'), 'the flag wins over the saved project');
 });

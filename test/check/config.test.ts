@@ -103,16 +103,52 @@ test('a missing --config file is an error naming it', (t) => {
 });
 
 const INVALID: Array<[string, unknown, RegExp]> = [
-  ['broken JSON', '{\n  "check": ', /^\.nestship\.json: is not valid JSON at line 2, column 12 \(ValueExpected\); fix its syntax$/],
+  [
+    'broken JSON',
+    '{\n  "check": ',
+    /^\.nestship\.json: is not valid JSON at line 2, column 12 \(ValueExpected\); fix its syntax$/,
+  ],
   ['a top level that is not an object', '[1]', /^\.nestship\.json: must hold a JSON object/],
-  ['a check that is not an object', { check: true }, /^\.nestship\.json: "check" must be an object/],
-  ['an unknown key', { check: { ignore: [] } }, /^\.nestship\.json: unknown key "check\.ignore"; the keys are ignored, override, failureThreshold$/],
-  ['an unknown rule id', { check: { ignored: ['NS103', 'NS999'] } }, /^\.nestship\.json: "check\.ignored\[1\]" names unknown rule "NS999"/],
-  ['ignored as a string', { check: { ignored: 'NS103' } }, /"check\.ignored" must be an array of rule ids/],
-  ['an unknown override level', { check: { override: { fatal: ['NS103'] } } }, /unknown key "check\.override\.fatal"/],
-  ['an unknown id in an override', { check: { override: { info: ['DL3008'] } } }, /"check\.override\.info\[0\]" names unknown rule "DL3008"/],
-  ['an id overridden twice', { check: { override: { info: ['NS103'], error: ['NS103'] } } }, /NS103 is in both check\.override\.info and \.error/],
-  ['a bad threshold', { check: { failureThreshold: 'warn' } }, /"check\.failureThreshold" is "warn"; use one of error, warning, info, none$/],
+  [
+    'a check that is not an object',
+    { check: true },
+    /^\.nestship\.json: "check" must be an object/,
+  ],
+  [
+    'an unknown key',
+    { check: { ignore: [] } },
+    /^\.nestship\.json: unknown key "check\.ignore"; the keys are ignored, override, failureThreshold$/,
+  ],
+  [
+    'an unknown rule id',
+    { check: { ignored: ['NS103', 'NS999'] } },
+    /^\.nestship\.json: "check\.ignored\[1\]" names unknown rule "NS999"/,
+  ],
+  [
+    'ignored as a string',
+    { check: { ignored: 'NS103' } },
+    /"check\.ignored" must be an array of rule ids/,
+  ],
+  [
+    'an unknown override level',
+    { check: { override: { fatal: ['NS103'] } } },
+    /unknown key "check\.override\.fatal"/,
+  ],
+  [
+    'an unknown id in an override',
+    { check: { override: { info: ['DL3008'] } } },
+    /"check\.override\.info\[0\]" names unknown rule "DL3008"/,
+  ],
+  [
+    'an id overridden twice',
+    { check: { override: { info: ['NS103'], error: ['NS103'] } } },
+    /NS103 is in both check\.override\.info and \.error/,
+  ],
+  [
+    'a bad threshold',
+    { check: { failureThreshold: 'warn' } },
+    /"check\.failureThreshold" is "warn"; use one of error, warning, info, none$/,
+  ],
 ];
 
 for (const [what, content, expected] of INVALID) {
@@ -128,5 +164,8 @@ for (const [what, content, expected] of INVALID) {
 test('an error in a parent config names it by its path from the project', (t) => {
   const { repo, service } = scratchRepo(t);
   writeJson(join(repo, '.nestship.json'), { check: { bogus: 1 } });
-  assert.match(configError(() => loadConfig(service, KNOWN)).oneLine(), /^\.\.\/\.\.\/\.nestship\.json: unknown key/);
+  assert.match(
+    configError(() => loadConfig(service, KNOWN)).oneLine(),
+    /^\.\.\/\.\.\/\.nestship\.json: unknown key/,
+  );
 });

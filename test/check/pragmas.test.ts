@@ -57,7 +57,15 @@ test('a stage pragma covers the rest of its stage and stops at the next FROM', (
 });
 
 test('a stage pragma above a FROM covers that whole stage', () => {
-  const text = ['FROM a', 'RUN x', '# nestship stage ignore=NS120', 'FROM b', 'RUN y', 'FROM c', 'RUN z'].join('\n');
+  const text = [
+    'FROM a',
+    'RUN x',
+    '# nestship stage ignore=NS120',
+    'FROM b',
+    'RUN y',
+    'FROM c',
+    'RUN z',
+  ].join('\n');
   assert.equal(silenced(text, at('NS120', 2)), false);
   assert.equal(silenced(text, at('NS120', 4)), true);
   assert.equal(silenced(text, at('NS120', 5)), true);
@@ -65,7 +73,11 @@ test('a stage pragma above a FROM covers that whole stage', () => {
 });
 
 test('a global pragma on the very first line works although the parser reads it as a directive', () => {
-  const text = ['# nestship global ignore=NS205', 'FROM node:22-slim', 'CMD ["node", "dist/main.js"]'].join('\n');
+  const text = [
+    '# nestship global ignore=NS205',
+    'FROM node:22-slim',
+    'CMD ["node", "dist/main.js"]',
+  ].join('\n');
   // The pitfall itself: dockerfile-ast has no comment here, only a parser directive.
   assert.equal(DockerfileParser.parse(text).getComments().length, 0);
   assert.deepEqual(parsePragmas(text), [{ scope: 'global', ids: ['NS205'], line: 1 }]);
@@ -86,24 +98,43 @@ test('next-instruction and stage pragmas only ever apply to the Dockerfile', () 
 });
 
 test('a pragma-looking line inside a heredoc is data, not a pragma', () => {
-  const text = ['FROM node:22-slim', 'RUN <<SCRIPT', '# nestship ignore=NS103', 'npm install', 'SCRIPT', 'RUN npm install'].join('\n');
+  const text = [
+    'FROM node:22-slim',
+    'RUN <<SCRIPT',
+    '# nestship ignore=NS103',
+    'npm install',
+    'SCRIPT',
+    'RUN npm install',
+  ].join('\n');
   assert.deepEqual(parsePragmas(text), []);
 });
 
 test('a pragma separated from its instruction by another instruction applies to nothing else', () => {
-  const text = ['FROM node:22-slim', '# nestship ignore=NS103', 'WORKDIR /app', 'RUN npm install'].join('\n');
+  const text = [
+    'FROM node:22-slim',
+    '# nestship ignore=NS103',
+    'WORKDIR /app',
+    'RUN npm install',
+  ].join('\n');
   assert.equal(silenced(text, at('NS103', 4)), false);
 });
 
 test('pragmas accept spaces, lower-case ids and CRLF line endings', () => {
-  const text = ['FROM node:22-slim', '#nestship ignore = ns103 , NS104', 'RUN npm install', ''].join('\r\n');
+  const text = [
+    'FROM node:22-slim',
+    '#nestship ignore = ns103 , NS104',
+    'RUN npm install',
+    '',
+  ].join('\r\n');
   const [pragma] = parsePragmas(text);
   assert.deepEqual(pragma?.ids, ['NS103', 'NS104']);
   assert.equal(silenced(text, at('NS104', 3)), true);
 });
 
 test('ordinary comments and hadolint pragmas are not nestship pragmas', () => {
-  const text = ['# hadolint ignore=DL3008', '# nestship: ignore this', 'FROM node:22-slim'].join('\n');
+  const text = ['# hadolint ignore=DL3008', '# nestship: ignore this', 'FROM node:22-slim'].join(
+    '\n',
+  );
   assert.deepEqual(parsePragmas(text), []);
 });
 
@@ -145,24 +176,36 @@ test('check reports NS103 on both installs without pragmas', async (t) => {
 });
 
 test('check honours a next-instruction pragma and keeps the other install', async (t) => {
-  const ids = await reportedIds(t, TWO_STAGES.replace('RUN npm install\n', '# nestship ignore=NS103\nRUN npm install\n'));
+  const ids = await reportedIds(
+    t,
+    TWO_STAGES.replace('RUN npm install\n', '# nestship ignore=NS103\nRUN npm install\n'),
+  );
   assert.ok(!ids.includes('NS103@5'), ids.join(' '));
   assert.ok(ids.includes('NS103@10'), ids.join(' '));
 });
 
 test('check honours a stage pragma for its stage only', async (t) => {
-  const ids = await reportedIds(t, TWO_STAGES.replace('WORKDIR /app\n', 'WORKDIR /app\n# nestship stage ignore=NS103\n'));
+  const ids = await reportedIds(
+    t,
+    TWO_STAGES.replace('WORKDIR /app\n', 'WORKDIR /app\n# nestship stage ignore=NS103\n'),
+  );
   assert.ok(!ids.includes('NS103@5'), ids.join(' '));
   assert.ok(ids.includes('NS103@10'), ids.join(' '));
 });
 
 test('check honours a global pragma on the first line of the file', async (t) => {
   const ids = await reportedIds(t, `# nestship global ignore=NS103\n${TWO_STAGES}`);
-  assert.deepEqual(ids.filter((id) => id.startsWith('NS103')), []);
+  assert.deepEqual(
+    ids.filter((id) => id.startsWith('NS103')),
+    [],
+  );
 });
 
 test('a pragma naming an unknown id is reported at the id, and the real id still works', async (t) => {
-  const text = TWO_STAGES.replace('RUN npm install\n', '# nestship ignore=NS103,DL3008\nRUN npm install\n');
+  const text = TWO_STAGES.replace(
+    'RUN npm install\n',
+    '# nestship ignore=NS103,DL3008\nRUN npm install\n',
+  );
   const { report } = await check(scratchProject(t, text));
   const unknown = report.findings.filter((finding) => finding.id === 'NS091');
   assert.equal(unknown.length, 1);

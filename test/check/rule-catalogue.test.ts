@@ -19,9 +19,15 @@ const RULE_RANGE = /^NS[012]\d\d$/;
 
 test('every rule id is unique', () => {
   const ids = entries.map((entry) => entry.meta.id);
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), []);
+  assert.deepEqual(
+    ids.filter((id, index) => ids.indexOf(id) !== index),
+    [],
+  );
   const names = entries.map((entry) => entry.meta.name);
-  assert.deepEqual(names.filter((name, index) => names.indexOf(name) !== index), []);
+  assert.deepEqual(
+    names.filter((name, index) => names.indexOf(name) !== index),
+    [],
+  );
 });
 
 test('every id is in a range check reports and its source file owns', () => {
@@ -59,7 +65,11 @@ test('every docs page is what `npm run docs` writes from the metadata', () => {
   for (const [name, text] of pages) {
     const path = `${DOCS_DIR}${name}`;
     assert.ok(existsSync(path), `docs/rules/${name} exists (run npm run docs)`);
-    assert.equal(readFileSync(path, 'utf8'), text, `docs/rules/${name} is current (run npm run docs)`);
+    assert.equal(
+      readFileSync(path, 'utf8'),
+      text,
+      `docs/rules/${name} is current (run npm run docs)`,
+    );
   }
   const stale = readdirSync(DOCS_DIR).filter((name) => !pages.has(name));
   assert.deepEqual(stale, [], 'docs/rules holds no page of a rule that no longer exists');

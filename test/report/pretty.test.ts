@@ -14,8 +14,14 @@ test('findings print as file:line:col, id, severity and message, grouped by file
   const out = formatReport(sampleReport(), 'pretty', { color: false });
   const lines = out.split('\n');
   assert.equal(lines[0], 'Dockerfile');
-  assert.match(lines[1]!, /^ {2}Dockerfile:5:5 +NS103 +error +npm install may change the lockfile; use npm ci\.$/);
-  assert.match(lines[2]!, /^ {2}Dockerfile:12:1 +NS109 +warning +CMD is in shell form.*\[fixable\]$/);
+  assert.match(
+    lines[1]!,
+    /^ {2}Dockerfile:5:5 +NS103 +error +npm install may change the lockfile; use npm ci\.$/,
+  );
+  assert.match(
+    lines[2]!,
+    /^ {2}Dockerfile:12:1 +NS109 +warning +CMD is in shell form.*\[fixable\]$/,
+  );
   assert.equal(lines[3], '');
   assert.equal(lines[4], 'package.json');
   assert.match(lines[5]!, /^ {2}package\.json \(scripts\.start\) +NS210 +info +The start script/);
@@ -83,7 +89,10 @@ function runOnTty(t: TestContext, env: Record<string, string>): string | undefin
   delete base.FORCE_COLOR;
   const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
   const command = [process.execPath, BIN, 'check', dir].map(quote).join(' ');
-  const run = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } });
+  const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+    encoding: 'utf8',
+    env: { ...base, ...env },
+  });
   return run.stdout;
 }
 

@@ -40,7 +40,9 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         severity: 'warning',
         message: 'CMD is in shell form: /bin/sh becomes PID 1, so SIGTERM never reaches node.',
         location: { file: 'Dockerfile', line: 12, column: 1, endLine: 12, endColumn: 24 },
-        fix: [{ line: 12, column: 5, endLine: 12, endColumn: 24, text: '["node", "dist/main.js"]' }],
+        fix: [
+          { line: 12, column: 5, endLine: 12, endColumn: 24, text: '["node", "dist/main.js"]' },
+        ],
       },
       {
         id: 'NS103',

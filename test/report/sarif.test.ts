@@ -97,7 +97,9 @@ test('paths with spaces become valid relative URIs', () => {
   report.findings[0]!.location.file = 'docker files/Dockerfile';
   const log = sarifOf(report);
   assert.equal(validate(log), true, JSON.stringify(validate.errors));
-  const uris = log.runs[0]!.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+  const uris = log.runs[0]!.results.map(
+    (r) => r.locations[0].physicalLocation.artifactLocation.uri,
+  );
   assert.ok(uris.includes('docker%20files/Dockerfile'));
 });
 
@@ -113,7 +115,10 @@ test('inside a repository checkout, paths are written from the checkout for code
   assert.equal(validate(log), true, JSON.stringify(validate.errors));
   const run = log.runs[0]!;
   assert.equal(run.originalUriBaseIds.SRCROOT!.uri, 'file:///repo/');
-  assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'services/api/Dockerfile');
+  assert.equal(
+    run.results[0].locations[0].physicalLocation.artifactLocation.uri,
+    'services/api/Dockerfile',
+  );
   // A checkout that does not hold the project changes nothing.
   const elsewhere = JSON.parse(formatReport(report, 'sarif', { workspace: '/other' })) as SarifLog;
   assert.equal(elsewhere.runs[0]!.originalUriBaseIds.SRCROOT!.uri, 'file:///repo/services/api/');
