@@ -163,6 +163,16 @@ test('the example in containers: builds, migrates, serves, restarts, and drains 
       assert.deepEqual(res.body, account);
     }
     assert.equal((await api(port, '/accounts')).body.total, accounts.length);
+
+    // The image's HEALTHCHECK (node's fetch; the image has no curl) reports the container healthy.
+    const healthStarted = performance.now();
+    let health = '';
+    for (let attempt = 0; attempt < 120 && health !== 'healthy'; attempt++) {
+      health = await inspect<string>(client, id, '.State.Health.Status');
+      if (health !== 'healthy') await sleep(1000);
+    }
+    t.diagnostic(`docker reported the container ${health} ${Math.round((performance.now() - healthStarted) / 1000)} s after the restart`);
+    assert.equal(health, 'healthy');
   });
 
   await t.test('under load, SIGTERM loses no accepted request and the container exits well inside the grace period', async (t) => {
@@ -180,6 +190,7 @@ test('the example in containers: builds, migrates, serves, restarts, and drains 
 
     // `docker stop` sends SIGTERM and waits up to its grace period (10 s) before SIGKILL; exit
     // code 0 rather than 137 means the app ended by itself, inside that period.
+    const memory = (await docker(client, ['stats', '--no-stream', '--format', '{{.MemUsage}}', id])).trim();
     const stopStarted = performance.now();
     await docker(client, ['stop', '--time', '10', id]);
     const stopMs = performance.now() - stopStarted;
@@ -196,6 +207,7 @@ test('the example in containers: builds, migrates, serves, restarts, and drains 
     t.diagnostic(`requests answered (2xx) ${report['2xx']}, non-2xx ${report.non2xx}, connection errors ${report.errors} (refused after the listener closed), timeouts ${report.timeouts}`);
     t.diagnostic(`latency p50 ${report.latency.p50} ms, p99 ${report.latency.p99} ms, max ${report.latency.max} ms`);
     t.diagnostic(`SIGTERM to exit (docker stop) ${Math.round(stopMs)} ms; in flight at SIGTERM ${inFlight}; app drain ${drained?.[1]} ms`);
+    t.diagnostic(`container memory under load ${memory} (heap limit ${RUNTIME_NODE_MEMORY} MB)`);
     t.diagnostic(`app tally: received ${drained?.[2]}, answered ${drained?.[3]}, unanswered ${drained?.[4]}; exit code ${state.ExitCode}`);
 
     assert.equal(state.OOMKilled, false);
