@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, TextEdit } from '../findings.js';
 
@@ -83,7 +83,10 @@ export function writeFixes(root: string, plans: readonly FileFix[]): void {
         dirname(target),
         `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,
       );
+      // The rename replaces the file, so the new one must keep the old one's permissions (set
+      // after writing, since the umask would trim a mode passed to the write).
       writeFileSync(temp, plan.after);
+      chmodSync(temp, statSync(target).mode & 0o7777);
       staged.push({ temp, target });
     }
   } catch (error) {

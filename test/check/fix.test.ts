@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -73,10 +81,11 @@ test('findings without edits plan nothing', () => {
   );
 });
 
-test('writing replaces the file and leaves no temporary file behind', (t) => {
+test('writing replaces the file, keeps its permissions and leaves no temporary file behind', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'nestship-fix-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'Dockerfile'), TEXT);
+  chmodSync(join(dir, 'Dockerfile'), 0o666);
   const plans = planFixes([withFix('NS103', edit(2, 9, 16, 'ci'))], (file) =>
     readFileSync(join(dir, file), 'utf8'),
   );
@@ -86,4 +95,5 @@ test('writing replaces the file and leaves no temporary file behind', (t) => {
     'FROM node:22-slim\nRUN npm ci\nCMD node dist/main.js\n',
   );
   assert.deepEqual(readdirSync(dir), ['Dockerfile']);
+  assert.equal(statSync(join(dir, 'Dockerfile')).mode & 0o777, 0o666);
 });
