@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Finding, TextEdit } from '../findings.js';
 
@@ -78,7 +86,8 @@ export function writeFixes(root: string, plans: readonly FileFix[]): void {
   const staged: Array<{ temp: string; target: string }> = [];
   try {
     for (const plan of plans) {
-      const target = join(root, plan.file);
+      // Through a symlink to the file it names: renaming over the link would replace the link.
+      const target = realpathSync(join(root, plan.file));
       const temp = join(
         dirname(target),
         `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`,

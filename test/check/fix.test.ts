@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import {
   chmodSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,4 +98,17 @@ test('writing replaces the file, keeps its permissions and leaves no temporary f
   );
   assert.deepEqual(readdirSync(dir), ['Dockerfile']);
   assert.equal(statSync(join(dir, 'Dockerfile')).mode & 0o777, 0o666);
+});
+
+test('a Dockerfile that is a symlink stays a symlink, and the file it names is fixed', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'nestship-fix-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'Dockerfile.shared'), TEXT);
+  symlinkSync('Dockerfile.shared', join(dir, 'Dockerfile'));
+  const plans = planFixes([withFix('NS103', edit(2, 9, 16, 'ci'))], (file) =>
+    readFileSync(join(dir, file), 'utf8'),
+  );
+  writeFixes(dir, plans);
+  assert.equal(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink(), true);
+  assert.match(readFileSync(join(dir, 'Dockerfile.shared'), 'utf8'), /^RUN npm ci$/m);
 });
