@@ -31,6 +31,11 @@ export interface ChangeResult {
   newLayers: NewLayer[];
   newLayerBytes: number;
   seconds: number;
+  /**
+   * Steps the engine re-ran although nothing they read changed (see `engineMisses`): then the
+   * misses after them say nothing about the Dockerfile, and nothing is judged.
+   */
+  engineMisses: BuildStep[];
   /** True when the base image itself changed between the builds (a re-tagged base): then every
    * layer is new for a reason that has nothing to do with the Dockerfile, and nothing is judged. */
   baseChanged: boolean;
@@ -68,6 +73,24 @@ export function isInstallStep(step: BuildStep): boolean {
   return /^RUN\b/.test(step.instruction) && INSTALL.test(step.instruction);
 }
 
+/**
+ * Steps that missed the cache for the engine's own reasons: a WORKDIR, or a RUN without a bind
+ * mount, whose parent step (the one before it in its stage, or the FROM image) was served from the
+ * cache. Such a step reads nothing a source or lockfile change touches, so when it re-runs the
+ * engine's cache lost its record (a pruned or damaged cache, a re-tagged base), and every step
+ * after it re-runs too. A parent that BuildKit printed under another stage's name is not known,
+ * and then nothing is claimed.
+ */
+export function engineMisses(steps: BuildStep[]): BuildStep[] {
+  const byPosition = new Map(steps.map((s) => [`${s.stage} ${s.index}`, s]));
+  return steps.filter((step) => {
+    if (step.cached || step.status !== 'done') return false;
+    if (!/^(WORKDIR\b|RUN\b(?!.*type=bind))/.test(step.instruction)) return false;
+    const parent = byPosition.get(`${step.stage} ${step.index - 1}`);
+    return parent !== undefined && (parent.cached || /^FROM\b/.test(parent.instruction));
+  });
+}
+
 export async function runCacheExperiment(settings: ExperimentSettings): Promise<CacheObservation> {
   const { project, resources, progress } = settings;
   const observation: CacheObservation = { baseline: settings.baseline.result, skipped: [] };
@@ -100,6 +123,7 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
       newLayerBytes: 0,
       seconds: result.seconds,
       baseChanged: false,
+      engineMisses: engineMisses(result.steps),
       ...(result.error ? { error: result.error } : {}),
     };
     if (!result.ok) return change;

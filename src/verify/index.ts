@@ -20,7 +20,7 @@ import { finalFilesystem, scanImage, type ImageScan } from './layers.js';
 import { observeReadOnly, observeRun, type RunSettings } from './observe.js';
 import { observePrisma } from './prisma-load.js';
 import { bytes, type Probe, type ProbeContext } from './probe.js';
-import { silentProgress, type ProgressDisplay } from './progress.js';
+import { silentProgress, stepLabel, type ProgressDisplay } from './progress.js';
 import { readProject, type VerifyProject } from './project.js';
 import { startCommand } from './start-command.js';
 import { cacheProbe } from './probes/cache.js';
@@ -285,6 +285,11 @@ function headline(context: ProbeContext, findings: Finding[], passes: Pass[]): R
   const notes = [...(cache?.skipped ?? [])];
   if (cache?.source?.baseChanged || cache?.lockfile?.baseChanged) {
     notes.push('the base image changed during the cache experiment; its results were not judged');
+  }
+  for (const change of [cache?.source, cache?.lockfile]) {
+    if (!change?.engineMisses.length) continue;
+    const steps = change.engineMisses.map((s) => stepLabel(s, 80)).join(', ');
+    notes.push(`after the change to ${change.changed} the engine re-ran ${steps}, which reads nothing that changed: its build cache lost the step, so the experiment was not judged`);
   }
   if (cache?.source && !cache.source.ok) notes.push(`the source-change rebuild failed: ${cache.source.error ?? ''}`);
   if (cache?.lockfile && !cache.lockfile.ok) notes.push(`the lockfile-change rebuild failed: ${cache.lockfile.error ?? ''}`);

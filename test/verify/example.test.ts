@@ -26,7 +26,7 @@ test('every verify check passes on the bundled example', async (t) => {
     'NS301', 'NS302', 'NS303', 'NS304', 'NS305', 'NS306', 'NS307', 'NS308', 'NS309', 'NS310', 'NS311',
     'NS312', 'NS313', 'NS314', 'NS315', 'NS316', 'NS317', 'NS318', 'NS319', 'NS320', 'NS321',
   ]) {
-    assert.ok(passed.has(id), `${id} passed`);
+    assert.ok(passed.has(id), `${id} passed; figures: ${JSON.stringify(report.figures)}`);
   }
   assert.ok(Number(report.figures?.sourceChangeNewLayerBytes) > 0);
 });

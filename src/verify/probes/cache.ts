@@ -54,7 +54,7 @@ export const cacheProbe: Probe = {
 };
 
 function judgeSource(context: ProbeContext, change: ChangeResult | undefined) {
-  if (!change || !change.ok || change.baseChanged) return NOTHING;
+  if (!change || !change.ok || change.baseChanged || change.engineMisses.length) return NOTHING;
   const at = context.at();
   const cached = change.steps.filter((s) => s.cached).length;
   const figures = {
@@ -97,7 +97,7 @@ function judgeSource(context: ProbeContext, change: ChangeResult | undefined) {
 }
 
 function judgeLockfile(context: ProbeContext, change: ChangeResult | undefined) {
-  if (!change || !change.ok || change.baseChanged) return NOTHING;
+  if (!change || !change.ok || change.baseChanged || change.engineMisses.length) return NOTHING;
   const figures = {
     changed: change.changed,
     rebuiltInstalls: change.rebuiltInstalls.length,
