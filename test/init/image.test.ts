@@ -29,6 +29,9 @@ after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+let client = 'docker';
+const docker = () => client;
+
 /** Prisma 7 generate runs offline only with this set; users' builds reach Prisma's servers. */
 const OFFLINE = { PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false' };
 
@@ -52,7 +55,13 @@ async function start(t: TestContext, tag: string, env: Record<string, string> = 
   const port = await freePort();
   const envArgs = Object.entries({ PORT: String(port), ...env }).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
   const id = await runDetached([...envArgs, tag]);
-  t.after(() => removeContainer(id));
+  t.after(async () => {
+    if ((t as { passed?: boolean }).passed === false) {
+      const logs = await exec(docker(), ['logs', '--tail', '30', id]).catch((error: Error) => ({ stdout: '', stderr: error.message }));
+      t.diagnostic(`container log:\n${logs.stdout}${logs.stderr}`);
+    }
+    await removeContainer(id);
+  });
   return { id, port };
 }
 
@@ -78,15 +87,33 @@ async function changeOneLine(dir: string): Promise<void> {
   await appendFile(join(dir, 'src/main.ts'), `\nexport const changedAt = ${Date.now()};\n`);
 }
 
-async function assertSourceChangeShipsOnlyDist(t: TestContext, docker: string, dir: string, tag: string) {
+/**
+ * The engine's build cache is shared with every other build on the machine, and a prune elsewhere
+ * can empty it between two builds; the base stage's WORKDIR then misses too. In that one case the
+ * change is made once more against a fresh build, so the test measures the Dockerfile, not the prune.
+ */
+async function rebuildAfterChange(t: TestContext, dir: string, tag: string): Promise<{ before: string; log: string }> {
   await changeOneLine(dir);
   const log = await build(t, dir, `${tag}-changed`);
+  const evicted = buildSteps(log).some((s) => /^\[base /.test(s.name) && !s.cached && !/ FROM /.test(s.name));
+  if (!evicted) return { before: tag, log };
+  t.diagnostic('the build cache was emptied between the two builds (a prune elsewhere); measuring again');
+  await changeOneLine(dir);
+  return { before: `${tag}-changed`, log: await build(t, dir, `${tag}-changed-again`) };
+}
+
+async function assertSourceChangeShipsOnlyDist(t: TestContext, docker: string, dir: string, tag: string) {
+  const { before, log } = await rebuildAfterChange(t, dir, tag);
+  const after = before === tag ? `${tag}-changed` : `${tag}-changed-again`;
   const steps = buildSteps(log);
-  const dependencySteps = steps.filter((s) => /^\[(deps|prod-deps|pm) /.test(s.name) || /^\[runner .*--from=prod-deps/.test(s.name));
-  assert.ok(dependencySteps.length >= 3, `dependency steps found in the log: ${dependencySteps.length}`);
-  for (const step of dependencySteps) assert.ok(step.cached, `${step.name} came from the cache`);
-  const shipped = await newLayerBytes(docker, tag, `${tag}-changed`);
-  const { stdout } = await exec(docker, ['run', '--rm', '--entrypoint', 'sh', `${tag}-changed`, '-c', 'tar -cf - dist | wc -c']);
+  t.diagnostic(`rebuilt steps: ${steps.filter((s) => !s.cached).map((s) => s.name.slice(0, 60)).join(' | ')}`);
+  // The installs are what a source change must not repeat; the runtime's node_modules layer is
+  // checked by its bytes below.
+  const installs = steps.filter((s) => /^\[(deps|prod-deps|pm) [^\]]*\] RUN /.test(s.name));
+  assert.ok(installs.length >= 2, `install steps found in the log: ${installs.length}`);
+  for (const step of installs) assert.ok(step.cached, `${step.name} came from the cache`);
+  const shipped = await newLayerBytes(docker, before, after);
+  const { stdout } = await exec(docker, ['run', '--rm', '--entrypoint', 'sh', after, '-c', 'tar -cf - dist | wc -c']);
   const distBytes = Number(stdout.trim());
   // The layer also holds the three parent folders of dist/ (512 bytes each) and tar's end padding.
   assert.ok(shipped <= distBytes + 10_240 + 3 * 512, `new layers ${shipped} B, dist/ ${distBytes} B`);
@@ -97,6 +124,7 @@ describe('generated images on a real engine', () => {
   test('npm with Prisma 7: builds, serves from PostgreSQL as uid 1000, stops on SIGTERM', async (t) => {
     const docker = await requireEngine(t);
     if (!docker || !(await requirePostgres(t))) return;
+    client = docker;
     const dir = await initialised('npm-prisma7', {});
     const tag = 'nestship-test-init-prisma7';
     await build(t, dir, tag);
@@ -109,7 +137,6 @@ describe('generated images on a real engine', () => {
       await psql(url, await readFile(join(migrations, name, 'migration.sql'), 'utf8'));
     }
     const { id, port } = await start(t, tag, { DATABASE_URL: url.replace('localhost', '127.0.0.1') });
-    await assertRuntimeShape(docker, id, 'dist/main.js');
 
     // Readiness pings the database through the Prisma client the image carries (pruned to one
     // query compiler), and an account insert exercises argon2 and a generated model.
@@ -121,6 +148,7 @@ describe('generated images on a real engine', () => {
       ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
     }
     assert.equal(ready.status, 200, await ready.text());
+    await assertRuntimeShape(docker, id, 'dist/main.js');
     const created = await fetch(`http://127.0.0.1:${port}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -155,13 +183,14 @@ describe('generated images on a real engine', () => {
   test('npm without Prisma (--base slim): builds, answers on its port, stops on SIGTERM', async (t) => {
     const docker = await requireEngine(t);
     if (!docker) return;
+    client = docker;
     const dir = await initialised('npm-basic', { base: 'slim' });
     const tag = 'nestship-test-init-basic';
     await build(t, dir, tag);
     const { id, port } = await start(t, tag);
-    await assertRuntimeShape(docker, id, 'dist/main.js');
     const answer = await waitForHttp(`http://127.0.0.1:${port}/`);
     assert.ok(answer.status < 500, `HTTP ${answer.status}`);
+    await assertRuntimeShape(docker, id, 'dist/main.js');
     t.diagnostic(`docker stop took ${(await assertStopsOnSigterm(docker, id)).toFixed(2)} s`);
     await assertSourceChangeShipsOnlyDist(t, docker, dir, tag);
   });
