@@ -9,7 +9,9 @@ import { prepareExample, run, type Run } from './example.js';
 /** Starts the built app with exactly these variables (plus PATH), and waits for it to end. */
 async function start(env: Record<string, string>): Promise<Run> {
   await prepareExample();
-  return run(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+  return run(process.execPath, ['dist/main.js'], {
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+  });
 }
 
 function assertOneLineFailure(result: Run, pattern: RegExp): void {
@@ -21,7 +23,9 @@ function assertOneLineFailure(result: Run, pattern: RegExp): void {
 }
 
 /** A loopback server: silent ones accept connections and never answer. */
-async function listen(onConnection: (socket: Socket) => void = () => undefined): Promise<{ server: Server; port: number }> {
+async function listen(
+  onConnection: (socket: Socket) => void = () => undefined,
+): Promise<{ server: Server; port: number }> {
   const server = createServer(onConnection);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as { port: number }).port };
@@ -43,20 +47,29 @@ describe('the example at start with bad configuration', () => {
   });
 
   test('a DATABASE_URL that is not a PostgreSQL URL ends it with one line', async () => {
-    assertOneLineFailure(await start({ DATABASE_URL: 'mysql://app@127.0.0.1/app' }), /scheme "mysql"/);
+    assertOneLineFailure(
+      await start({ DATABASE_URL: 'mysql://app@127.0.0.1/app' }),
+      /scheme "mysql"/,
+    );
   });
 
   for (const port of ['abc', '0', '70000', '3000x', '-1']) {
     test(`PORT=${port} ends it with one line naming PORT`, async () => {
       const result = await start({ DATABASE_URL: someUrl, PORT: port });
-      assertOneLineFailure(result, new RegExp(`PORT is "${port}": expected a whole number from 1 to 65535`));
+      assertOneLineFailure(
+        result,
+        new RegExp(`PORT is "${port}": expected a whole number from 1 to 65535`),
+      );
     });
   }
 
   test('a database that refuses connections ends it with one line naming host and port', async () => {
     const port = await closedPort();
     const result = await start({ DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/app` });
-    assertOneLineFailure(result, new RegExp(`cannot reach the database at 127\\.0\\.0\\.1:${port}/app .*ECONNREFUSED`));
+    assertOneLineFailure(
+      result,
+      new RegExp(`cannot reach the database at 127\\.0\\.0\\.1:${port}/app .*ECONNREFUSED`),
+    );
     assert.doesNotMatch(result.stderr, /secret/, 'the password must not be printed');
   });
 
@@ -68,7 +81,10 @@ describe('the example at start with bad configuration', () => {
         DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/app`,
         DATABASE_CONNECT_TIMEOUT_MS: '300',
       });
-      assertOneLineFailure(result, new RegExp(`cannot reach the database at 127\\.0\\.0\\.1:${port}/app \\(timeout 300 ms\\)`));
+      assertOneLineFailure(
+        result,
+        new RegExp(`cannot reach the database at 127\\.0\\.0\\.1:${port}/app \\(timeout 300 ms\\)`),
+      );
     } finally {
       for (const socket of sockets) socket.destroy();
       server.close();
@@ -84,7 +100,10 @@ describe('the example at start with bad configuration', () => {
       const result = await start({ DATABASE_URL: url, PORT: String(port) });
       assert.notEqual(result.code, 0);
       const last = result.stderr.trimEnd().split('\n').at(-1) ?? '';
-      assert.match(last, /^nest-prisma-api: cannot start: listen EADDRINUSE: address already in use 0\.0\.0\.0:\d+$/);
+      assert.match(
+        last,
+        /^nest-prisma-api: cannot start: listen EADDRINUSE: address already in use 0\.0\.0\.0:\d+$/,
+      );
     } finally {
       server.close();
     }

@@ -18,7 +18,11 @@ test("the example's e2e suite passes against a fresh PostgreSQL database", async
   const summary = output.split('\n').filter((line) => /^\s*(Test Files|Tests)\s/.test(line));
   for (const line of summary) t.diagnostic(line.trim());
 
-  assert.equal(result.code, 0, `vitest failed:\n${output.trim().split('\n').slice(-60).join('\n')}`);
+  assert.equal(
+    result.code,
+    0,
+    `vitest failed:\n${output.trim().split('\n').slice(-60).join('\n')}`,
+  );
   const passed = Number(/Tests\s+(\d+) passed/.exec(output)?.[1] ?? 0);
   assert.ok(passed > 0, `vitest ran no test:\n${output}`);
   assert.doesNotMatch(output, /\d+ (failed|skipped)/);

@@ -23,7 +23,11 @@ export interface Run {
 }
 
 /** Runs a command to its end and resolves with its exit code and output (never rejects on a code). */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? EXAMPLE_DIR,
@@ -35,16 +39,24 @@ export function run(command: string, args: string[], options: { cwd?: string; en
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+    child.on('close', (code, signal) =>
+      resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }),
+    );
     child.stdin.end(options.input ?? '');
   });
 }
 
-async function mustRun(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function mustRun(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const result = await run(command, args, { env });
   if (result.code !== 0) {
     const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`${command} ${args.join(' ')} failed in ${EXAMPLE_DIR} (exit ${result.code}):\n${tail}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${EXAMPLE_DIR} (exit ${result.code}):\n${tail}`,
+    );
   }
 }
 
@@ -53,7 +65,9 @@ async function mustRun(command: string, args: string[], env: NodeJS.ProcessEnv =
 const INSTALL_MARKER = join(EXAMPLE_DIR, 'node_modules', '.nestship-installed');
 
 function lockfileHash(): string {
-  return createHash('sha256').update(readFileSync(join(EXAMPLE_DIR, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(EXAMPLE_DIR, 'package-lock.json')))
+    .digest('hex');
 }
 
 function installed(): boolean {
@@ -93,8 +107,13 @@ export function migrationFiles(): string[] {
  * servers, which the test machines cannot reach; the SQL applied is the same.
  */
 export async function applySql(url: string, sql: string): Promise<void> {
-  const result = await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-d', url, '-f', '-'], { input: sql });
-  if (result.code !== 0) throw new Error(`psql could not apply the migration: ${result.stderr.trim()}`);
+  const result = await run(
+    'psql',
+    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-1', '-d', url, '-f', '-'],
+    { input: sql },
+  );
+  if (result.code !== 0)
+    throw new Error(`psql could not apply the migration: ${result.stderr.trim()}`);
 }
 
 export { exec };
