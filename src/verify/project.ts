@@ -138,9 +138,10 @@ async function prismaSetup(
   schemaSetting: string | undefined,
   profile: Profile | undefined,
 ): Promise<{ prisma?: PrismaSetup }> {
-  if (profile) {
-    const p = profile.prisma;
-    if (!p) return {};
+  // Detection places Prisma by its packages; a schema without them (a client that was never
+  // installed) is still a project that needs its client, so the schema is read then.
+  const p = profile?.prisma;
+  if (p) {
     return {
       prisma: {
         schema: p.schema.value,
