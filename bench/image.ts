@@ -68,7 +68,7 @@ async function measure(docker: string, dir: string, tag: string, target: string 
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const mb = (bytes: number) => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const sec = (seconds: number) => `${seconds.toFixed(1)} s`;
 
 function table(guide: Figures, ours: Figures): string {
@@ -83,7 +83,8 @@ function table(guide: Figures, ours: Figures): string {
   const lines = ['| figure | guide | nestship | nestship / guide |', '| --- | ---: | ---: | ---: |'];
   for (const [label, pick, format] of rows) {
     const ratio = pick(ours) / pick(guide);
-    lines.push(`| ${label} | ${format(pick(guide))} | ${format(pick(ours))} | ${ratio.toFixed(3)} |`);
+    const shown = ratio < 0.01 ? ratio.toExponential(2) : ratio.toFixed(3);
+    lines.push(`| ${label} | ${format(pick(guide))} | ${format(pick(ours))} | ${shown} |`);
   }
   return lines.join('\n');
 }
