@@ -25,7 +25,8 @@ const fixtures = join(import.meta.dirname, '../fixtures/projects');
 const scratch = await mkdtemp(join(tmpdir(), 'nestship-image-'));
 const tags: string[] = [];
 after(async () => {
-  await removeImages(...tags).catch(() => undefined);
+  // One by one, so an image that is already gone does not keep the others.
+  for (const tag of tags) await removeImages(tag).catch(() => undefined);
   await rm(scratch, { recursive: true, force: true });
 });
 
