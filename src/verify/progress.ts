@@ -126,6 +126,8 @@ export function progressDisplay(out: NodeJS.WriteStream = process.stderr): Progr
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const printed = new Set<BuildStep>();
+  // Between builds the status line names the phase (reading layers, starting the container).
+  let phase = 'starting';
 
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const clearStatus = (): void => {
@@ -134,7 +136,7 @@ export function progressDisplay(out: NodeJS.WriteStream = process.stderr): Progr
   const drawStatus = (): void => {
     if (!live) return;
     const running = parser.steps.filter((s) => s.status === 'running');
-    const what = running.length ? running.map((s) => stepLabel(s, 48)).join(', ') : 'waiting';
+    const what = running.length ? running.map((s) => stepLabel(s, 48)).join(', ') : phase;
     out.write(`\r\x1b[K  ${elapsed()}  ${what}`.slice(0, width + 20));
   };
   const finished = (step: BuildStep): void => {
@@ -170,6 +172,7 @@ export function progressDisplay(out: NodeJS.WriteStream = process.stderr): Progr
     note(text: string) {
       clearStatus();
       out.write(`nestship verify: ${text}\n`);
+      phase = text;
       // Each build starts a new vertex numbering.
       parser = new ProgressParser();
       drawStatus();
