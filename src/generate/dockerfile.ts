@@ -29,13 +29,14 @@ export const DOCKERFILE_PATH = 'Dockerfile';
 export function dockerfile(input: GenerateInput): string {
   const { profile, files } = input;
   const pm = packageManagerPlan(profile, files);
+  const hook = postinstallSchema(profile, files);
   const toolStage = pm.setup.length > 0 ? 'pm' : 'base';
   const stages: Stage[] = [baseStage(profile)];
   if (toolStage === 'pm') stages.push(packageManagerStage(pm));
   stages.push(
-    depsStage(profile, pm, toolStage),
+    depsStage(profile, pm, toolStage, hook),
     builderStage(profile, pm, toolStage),
-    prodDepsStage(profile, pm, toolStage),
+    prodDepsStage(profile, pm, toolStage, hook),
   );
   if (profile.prisma) stages.push(migrateStage(profile));
   stages.push(runnerStage(profile));
@@ -80,14 +81,20 @@ function packageManagerStage(pm: PackageManagerPlan): Stage {
   };
 }
 
-function depsStage(profile: Profile, pm: PackageManagerPlan, from: string): Stage {
+function depsStage(profile: Profile, pm: PackageManagerPlan, from: string, hook: Instruction[]): Stage {
   return {
     name: 'deps',
     from,
     why:
       'Dependencies: only the manifests and the lockfile are copied, so this install is cached until ' +
       'they change. The cache mount keeps downloads out of the layer and across builds.',
-    body: [...toolchain(profile), ...copyManifests(pm), ...registrySecretNote(profile), installRun(profile, pm, pm.install)],
+    body: [
+      ...toolchain(profile),
+      ...copyManifests(pm),
+      ...hook,
+      ...registrySecretNote(profile),
+      installRun(profile, pm, pm.install),
+    ],
   };
 }
 
@@ -138,8 +145,13 @@ function schemaFlag(profile: Profile): string {
   return schema === 'prisma/schema.prisma' || schema === 'prisma/schema' ? '' : ` --schema ${schema}`;
 }
 
-function prodDepsStage(profile: Profile, pm: PackageManagerPlan, from: string): Stage {
-  const body: Instruction[] = [...toolchain(profile), ...copyManifests(pm)];
+function prodDepsStage(
+  profile: Profile,
+  pm: PackageManagerPlan,
+  from: string,
+  hook: Instruction[],
+): Stage {
+  const body: Instruction[] = [...toolchain(profile), ...copyManifests(pm), ...hook];
   const notes: string[] = [];
   const after: string[] = [];
   if (pm.name === 'npm' && profile.prisma) {
@@ -284,6 +296,41 @@ function healthcheck(route: string): Instruction[] {
       argv: ['node', '-e', script],
     },
   ];
+}
+
+/**
+ * A `postinstall` that runs `prisma generate` fires inside every install, so the schema (and the
+ * config that names it) must be in place before the install rather than only in the builder.
+ * The cost: a schema change now re-runs the installs too. Known gap: a production install with
+ * pnpm, yarn or bun has no Prisma CLI for that hook (npm keeps it as devOptional until pruned).
+ */
+function postinstallSchema(profile: Profile, files: GenerateInput['files']): Instruction[] {
+  const prisma = profile.prisma;
+  if (!prisma || !/prisma\s+generate/.test(postinstallScript(files) ?? '')) return [];
+  const schema = prisma.schema.value;
+  return [
+    {
+      op: 'comment',
+      text:
+        'postinstall runs `prisma generate`, so the schema comes before the install; without it ' +
+        'the install fails with no schema found.',
+    },
+    ...(prisma.config ? [{ op: 'COPY', sources: [prisma.config.value], dest: './' } as Instruction] : []),
+    { op: 'COPY', sources: [schema], dest: `./${schema}` },
+  ];
+}
+
+function postinstallScript(files: GenerateInput['files']): string | undefined {
+  try {
+    const manifest = JSON.parse(files.read('package.json') ?? '{}') as {
+      scripts?: Record<string, unknown>;
+    };
+    const script = manifest.scripts?.postinstall;
+    return typeof script === 'string' ? script : undefined;
+  } catch {
+    // detection already refused an unreadable package.json; nothing to add here
+    return undefined;
+  }
 }
 
 function toolchain(profile: Profile): Instruction[] {
