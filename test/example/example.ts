@@ -32,17 +32,23 @@ export function run(
     const child = spawn(command, args, {
       cwd: options.cwd ?? EXAMPLE_DIR,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // stdin is a pipe only when there is input: a command that exits without reading it (ss)
+      // would otherwise turn the write into an EPIPE error.
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) =>
       resolvePromise({ code: code ?? (signal ? 128 : 1), stdout, stderr }),
     );
-    child.stdin.end(options.input ?? '');
+    if (options.input !== undefined && child.stdin) {
+      // A command that fails early closes its stdin; its exit code reports that, not EPIPE.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
   });
 }
 

@@ -3,6 +3,8 @@ import { HttpDrain } from './shutdown/http-drain.service.js';
 
 /** What main.ts and the e2e tests both apply, so the tests exercise the app as it ships. */
 export function configureApp(app: INestApplication): INestApplication {
+  // Known gap: Nest installs its body parser when the app is created, before this, so a request
+  // whose JSON does not parse is answered (400) without passing here and is left out of the tally.
   app.use(app.get(HttpDrain).middleware);
   app.useGlobalPipes(
     new ValidationPipe({
