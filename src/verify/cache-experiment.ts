@@ -143,11 +143,12 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
     return change;
   };
 
-  // Step 2: one line appended to a source file: a comment, so the app's behaviour is unchanged
-  // but its compiled output is not byte-identical.
+  // Step 2: one line appended to a source file: an unused export, so the app's behaviour is
+  // unchanged but its compiled output is not byte-identical (a comment would be, under the
+  // `removeComments` the Nest starter's tsconfig sets).
   if (project.sourceFile) {
     await changeFile(join(scratch, project.sourceFile), (before) =>
-      Buffer.concat([before, Buffer.from('\n// nestship verify: cache experiment\n')]),
+      Buffer.concat([before, Buffer.from('\nexport const nestshipVerifyCacheProbe = 1;\n')]),
     );
     observation.source = await rebuild(project.sourceFile, 'source');
   } else {
