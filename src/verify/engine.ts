@@ -194,6 +194,9 @@ export interface BuildResult {
 
 /** Builds with BuildKit and plain progress, parsing the step records as they stream. */
 export async function build(engine: Engine, request: BuildRequest): Promise<BuildResult> {
+  // Known gap: a buildx builder on the docker-container driver also needs `--allow network.host`
+  // (and a buildkitd that grants it) for `--network host`; only the default docker driver and
+  // the built-in BuildKit of older clients were tried.
   const args = engine.builder === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
   args.push('--progress', 'plain', '--file', request.dockerfile, '--tag', request.tag);
   if (engine.network !== 'default') args.push('--network', engine.network);
