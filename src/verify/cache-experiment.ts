@@ -145,25 +145,41 @@ export async function runCacheExperiment(settings: ExperimentSettings): Promise<
 
   // Step 2: one line appended to a source file: an unused export, so the app's behaviour is
   // unchanged but its compiled output is not byte-identical (a comment would be, under the
-  // `removeComments` the Nest starter's tsconfig sets).
+  // `removeComments` the Nest starter's tsconfig sets). Its value is new on every run: a change
+  // the engine has built before is served from its cache and would prove nothing.
+  const nonce = Date.now() * 1000 + Math.floor(Math.random() * 1000);
   if (project.sourceFile) {
     await changeFile(join(scratch, project.sourceFile), (before) =>
-      Buffer.concat([before, Buffer.from('\nexport const nestshipVerifyCacheProbe = 1;\n')]),
+      Buffer.concat([before, Buffer.from(`\nexport const nestshipVerifyCacheProbe = ${nonce};\n`)]),
     );
     observation.source = await rebuild(project.sourceFile, 'source');
   } else {
     observation.skipped.push(`no TypeScript source under ${project.sourceRoot}/ to change`);
   }
 
-  // Step 3: the lockfile gains a trailing newline: same dependencies, different bytes, so every
-  // step that copies the lockfile misses the cache, as a real dependency change would.
+  // Step 3: the lockfile gains trailing bytes that mean nothing to its format and differ on every
+  // run: same dependencies, different bytes, so every step that copies the lockfile misses the
+  // cache, as a real dependency change would.
   if (!settings.lockfile) return observation;
   const lockfile = project.lockfile;
   if (!lockfile || lockfile.endsWith('.lockb')) {
     observation.skipped.push(lockfile ? `${lockfile} is binary; not changed` : 'no lockfile to change');
     return observation;
   }
-  await changeFile(join(scratch, lockfile), (before) => Buffer.concat([before, Buffer.from('\n')]));
+  await changeFile(join(scratch, lockfile), (before) =>
+    Buffer.concat([before, Buffer.from(meaninglessTail(lockfile, nonce))]),
+  );
   observation.lockfile = await rebuild(lockfile, 'lockfile');
   return observation;
+}
+
+/**
+ * Bytes a lockfile's reader ignores, unique to `nonce`: a comment line for the YAML-like formats
+ * (pnpm-lock.yaml, yarn.lock); for JSON ones (package-lock.json, bun.lock), which have no comments,
+ * trailing whitespace that spells the nonce in spaces and tabs.
+ */
+export function meaninglessTail(lockfile: string, nonce: number): string {
+  if (/\.ya?ml$|yarn\.lock$/.test(lockfile)) return `\n# nestship verify ${nonce}\n`;
+  const bits = nonce.toString(2).replace(/0/g, ' ').replace(/1/g, '\t');
+  return `\n${bits}\n`;
 }
