@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { NestshipError } from '../errors.js';
+import { projectDir } from './project-dir.js';
 
 const USAGE = `Usage: nestship check [dir] [options]
 
@@ -47,11 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length > 1) {
-    throw new NestshipError(`expected one project directory, got ${positionals.length}`, {
-      hint: 'run `nestship check --help`',
-    });
-  }
+  const dir = projectDir(positionals, 'check');
   const [{ check, THRESHOLDS }, report] = await Promise.all([
     import('../check/index.js'),
     import('../report/index.js'),
@@ -75,7 +72,6 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   // Run the check; a bad config or a missing Dockerfile throws and main prints one line, exit 2.
-  const dir = positionals[0] ?? '.';
   const result = await check(dir, {
     ...(values.file === undefined ? {} : { file: values.file }),
     ...(values.project === undefined ? {} : { project: values.project }),

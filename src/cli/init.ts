@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { NestshipError } from '../errors.js';
+import { projectDir } from './project-dir.js';
 import { diffs, init, type FileStatus, type InitOptions, type InitResult } from '../init/index.js';
 
 const HELP = `Usage: nestship init [dir] [options]
@@ -44,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (positionals.length > 1) throw new NestshipError('init takes one project folder', { hint: 'run nestship init --help' });
+  const dir = projectDir(positionals, 'init');
   if (values.ci !== undefined && values.ci !== 'github') {
     throw new NestshipError(`--ci ${values.ci} is not supported`, { hint: 'the supported CI is github' });
   }
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
 
   // Progress only where a person watches; piped stderr stays one line per problem.
   if (process.stderr.isTTY) process.stderr.write('nestship: detecting the project\n');
-  const result = await init(positionals[0] ?? '.', options);
+  const result = await init(dir, options);
   if (format === 'json') process.stdout.write(`${JSON.stringify(jsonView(result), null, 2)}\n`);
   else printPretty(result, options.dryRun ?? false);
   for (const warning of result.warnings) process.stderr.write(`nestship: warning: ${warning}\n`);

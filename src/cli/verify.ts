@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { NestshipError } from '../errors.js';
+import { projectDir } from './project-dir.js';
 
 const USAGE = `Usage: nestship verify [dir] [options]
 
@@ -49,11 +50,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length > 1) {
-    throw new NestshipError(`expected one project directory, got ${positionals.length}`, {
-      hint: 'run `nestship verify --help`',
-    });
-  }
+  const dir = projectDir(positionals, 'verify');
   const report = await import('../report/index.js');
   if (!report.isFormat(values.format)) {
     throw new NestshipError(`unknown format '${values.format}'`, { hint: `use one of ${report.FORMATS.join(', ')}` });
@@ -67,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   );
 
   const { verify, progressDisplay } = await import('../verify/index.js');
-  const result = await verify(positionals[0] ?? '.', {
+  const result = await verify(dir, {
     env,
     envFiles: values['env-file'] ?? [],
     buildArgs,
